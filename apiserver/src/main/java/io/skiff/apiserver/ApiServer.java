@@ -1,0 +1,148 @@
+package io.skiff.apiserver;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.skiff.api.Json;
+import io.skiff.api.ResourceType;
+import io.skiff.api.ResourceTypes;
+import io.skiff.api.errors.ApiException;
+import io.skiff.apiserver.alloc.ClusterIpAllocator;
+import io.skiff.apiserver.alloc.NodePortAllocator;
+import io.skiff.apiserver.alloc.ServiceAllocations;
+import io.skiff.apiserver.bootstrap.SystemObjects;
+import io.skiff.apiserver.discovery.Discovery;
+import io.skiff.apiserver.http.MediaTypes;
+import io.skiff.apiserver.http.Responses;
+import io.skiff.apiserver.openapi.OpenApiRoutes;
+import io.skiff.apiserver.resource.Registry;
+import io.skiff.apiserver.resource.ResourceStrategy;
+import io.skiff.apiserver.rest.NamespaceFinalizer;
+import io.skiff.apiserver.rest.ResourceHandler;
+import io.skiff.apiserver.storage.ObjectStorage;
+import io.skiff.apiserver.watch.WatchCache;
+import io.skiff.store.Store;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Kubernetes API server: every route in one place, one exception-to-Status mapper,
+ * one generic resource handler, one watch cache per resource.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    /** kubectl's version dispatcher keys on the minor version: 32 runs its built-in 1.32. */
+    public static final String GIT_VERSION = "v1.32.4";
+
+    private final ApiServerConfig config;
+    private final Store store;
+    private final Registry registry = new Registry();
+    private final ObjectStorage storage;
+    private final Map<ResourceType, WatchCache> caches = new LinkedHashMap<>();
+    private final ServiceAllocations allocations;
+    private NamespaceFinalizer namespaceFinalizer;
+    private Javalin app;
+
+    public ApiServer(ApiServerConfig config, Store store) {
+        this.config = config;
+        this.store = store;
+        this.storage = new ObjectStorage(store);
+        this.allocations = new ServiceAllocations(new ClusterIpAllocator(config.serviceCidr()),
+                new NodePortAllocator(config.nodePortFirst(), config.nodePortLast()));
+    }
+
+    public ApiServer start() {
+        long t0 = System.nanoTime();
+        for (ObjectNode svc : storage.list(ResourceTypes.SERVICES, null, null, 0, 0).items()) {
+            allocations.restore(svc);
+        }
+        new SystemObjects(storage, allocations).ensure(config.advertiseAddress(), config.port());
+        for (ResourceStrategy s : registry.all()) {
+            WatchCache cache = new WatchCache(s.type(), store, config.watchCacheSize());
+            cache.start();
+            caches.put(s.type(), cache);
+        }
+        ResourceHandler resources = new ResourceHandler(registry, storage, allocations, caches::get);
+        Discovery discovery = new Discovery(registry);
+        app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.disableCompression(); // watch streams must reach the client as written
+            QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), 8, 60_000);
+            pool.setName("apiserver");
+            cfg.jetty.threadPool = pool;
+        });
+        routes(app, resources, discovery);
+        app.start(config.bindAddress(), config.port());
+        namespaceFinalizer = new NamespaceFinalizer(registry, storage, resources, caches.get(ResourceTypes.NAMESPACES));
+        namespaceFinalizer.start();
+        log.info("API server listening on {}:{} (store revision {}), started in {} ms", config.bindAddress(), port(),
+                store.currentRevision(), (System.nanoTime() - t0) / 1_000_000);
+        return this;
+    }
+
+    /** All routes, in one place. */
+    private void routes(Javalin app, ResourceHandler resources, Discovery discovery) {
+        app.get("/version", ctx -> ctx.json(version()));
+        for (String health : List.of("/healthz", "/livez", "/readyz")) {
+            app.get(health, ctx -> ctx.contentType("text/plain").result("ok"));
+        }
+        app.get("/api", discovery::core);
+        app.get("/api/", discovery::core);
+        app.get("/apis", discovery::groups);
+        app.get("/apis/", discovery::groups);
+        app.get("/api/v1", ctx -> discovery.resources(ctx, "", "v1"));
+        app.get("/apis/{group}", discovery::group);
+        app.get("/apis/{group}/{version}", ctx -> discovery.resources(ctx, ctx.pathParam("group"), ctx.pathParam("version")));
+        OpenApiRoutes.register(app, ResourceTypes.ALL_TYPES);
+        for (HandlerType method : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE)) {
+            app.addHttpHandler(method, "/api/v1/*", resources::handle);
+            app.addHttpHandler(method, "/apis/{group}/{version}/*", resources::handle);
+        }
+        app.exception(ApiException.class, (e, ctx) -> Responses.status(ctx, e));
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("internal error serving {} {}", ctx.method(), ctx.path(), e);
+            Responses.status(ctx, ApiException.internal(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                Responses.status(ctx, new ApiException(404, "NotFound", "the server could not find the requested resource"));
+            }
+        });
+        app.error(405, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                Responses.status(ctx, ApiException.methodNotAllowed("the server does not allow this method on the requested resource"));
+            }
+        });
+    }
+
+    private static ObjectNode version() {
+        return Json.object().put("major", "1").put("minor", "32").put("gitVersion", GIT_VERSION)
+                .put("gitCommit", "skiff").put("gitTreeState", "clean").put("buildDate", "2026-11-25T00:00:00Z")
+                .put("goVersion", "java" + Runtime.version().feature()).put("compiler", "javac")
+                .put("platform", "linux/amd64");
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        if (namespaceFinalizer != null) {
+            namespaceFinalizer.close();
+        }
+        if (app != null) {
+            app.stop();
+        }
+        caches.values().forEach(WatchCache::close);
+    }
+}

@@ -1,0 +1,32 @@
+package io.skiff.apiserver;
+
+/**
+ * How to run the API server.
+ *
+ * @param bindAddress      where to listen (127.0.0.1 by default: plain HTTP stays on loopback)
+ * @param port             6443 by default; 0 picks a free port (tests)
+ * @param advertiseAddress the address the {@code kubernetes} service's endpoints point to
+ * @param serviceCidr      service cluster IP range
+ * @param nodePortFirst    first port of the NodePort range
+ * @param nodePortLast     last port of the NodePort range
+ * @param watchCacheSize   changes kept in memory per resource for watches from a recent revision
+ */
+public record ApiServerConfig(String bindAddress, int port, String advertiseAddress, String serviceCidr,
+                              int nodePortFirst, int nodePortLast, int watchCacheSize, int maxThreads) {
+
+    public static ApiServerConfig defaults() {
+        return new ApiServerConfig("127.0.0.1", 6443, "127.0.0.1", "10.96.0.0/12", 30000, 32767, 10_000, 4096);
+    }
+
+    public ApiServerConfig withPort(int port) {
+        return new ApiServerConfig(bindAddress, port, advertiseAddress, serviceCidr, nodePortFirst, nodePortLast, watchCacheSize, maxThreads);
+    }
+
+    public ApiServerConfig withBindAddress(String address) {
+        return new ApiServerConfig(address, port, advertiseAddress, serviceCidr, nodePortFirst, nodePortLast, watchCacheSize, maxThreads);
+    }
+
+    public ApiServerConfig withAdvertiseAddress(String address) {
+        return new ApiServerConfig(bindAddress, port, address, serviceCidr, nodePortFirst, nodePortLast, watchCacheSize, maxThreads);
+    }
+}

@@ -1,0 +1,63 @@
+package io.skiff.apiserver.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skiff.api.ResourceType;
+import io.skiff.api.ResourceTypes;
+import io.skiff.apiserver.table.TablePrinter;
+import io.skiff.apiserver.table.printers.PodPrinter;
+
+/** Pods start Pending with a QoS class; deletion is graceful once a kubelet owns the pod. */
+public final class PodStrategy implements ResourceStrategy {
+    private static final long DEFAULT_GRACE_SECONDS = 30;
+    private final TablePrinter printer = new PodPrinter();
+
+    @Override
+    public ResourceType type() {
+        return ResourceTypes.PODS;
+    }
+
+    @Override
+    public TablePrinter printer() {
+        return printer;
+    }
+
+    @Override
+    public boolean tracksGeneration() {
+        return false;
+    }
+
+    @Override
+    public void prepareForCreate(ObjectNode pod) {
+        ObjectNode status = pod.putObject("status");
+        status.put("phase", "Pending");
+        status.put("qosClass", QosClass.of(pod.path("spec")));
+    }
+
+    @Override
+    public void prepareForUpdate(ObjectNode obj, ObjectNode old) {
+        ResourceStrategy.copyField(old, obj, "status");
+    }
+
+    /**
+     * A pod no kubelet runs yet (unbound) or that has finished goes at once; a running one gets
+     * its grace period so the kubelet can stop it.
+     */
+    @Override
+    public long gracePeriod(ObjectNode pod, Long requested) {
+        String phase = pod.path("status").path("phase").asText();
+        if (pod.path("spec").path("nodeName").asText("").isEmpty() || phase.equals("Succeeded") || phase.equals("Failed")) {
+            return 0;
+        }
+        if (requested != null) {
+            return Math.max(0, requested);
+        }
+        JsonNode grace = pod.path("spec").path("terminationGracePeriodSeconds");
+        return grace.isNumber() ? grace.asLong() : DEFAULT_GRACE_SECONDS;
+    }
+
+    @Override
+    public boolean returnsDeletedObject() {
+        return true;
+    }
+}

@@ -1,0 +1,37 @@
+package io.skiff.apiserver.resource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skiff.api.ResourceType;
+import io.skiff.api.ResourceTypes;
+import io.skiff.apiserver.table.TablePrinter;
+import io.skiff.apiserver.table.printers.ServicePrinter;
+
+/** Services: an empty load-balancer status on create; IPs and node ports come from the allocators. */
+public final class ServiceStrategy implements ResourceStrategy {
+    private final TablePrinter printer = new ServicePrinter();
+
+    @Override
+    public ResourceType type() {
+        return ResourceTypes.SERVICES;
+    }
+
+    @Override
+    public TablePrinter printer() {
+        return printer;
+    }
+
+    @Override
+    public boolean tracksGeneration() {
+        return false;
+    }
+
+    @Override
+    public void prepareForCreate(ObjectNode svc) {
+        svc.putObject("status").putObject("loadBalancer");
+    }
+
+    @Override
+    public void prepareForUpdate(ObjectNode obj, ObjectNode old) {
+        ResourceStrategy.copyField(old, obj, "status");
+    }
+}
