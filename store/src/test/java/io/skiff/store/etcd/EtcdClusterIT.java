@@ -3,6 +3,7 @@ package io.skiff.store.etcd;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.etcd.jetcd.Client;
@@ -10,9 +11,12 @@ import io.etcd.jetcd.maintenance.StatusResponse;
 import io.skiff.store.KeyValue;
 import io.skiff.store.RecordingListener;
 import io.skiff.store.Store;
+import io.skiff.store.StoreException;
 import io.skiff.store.Stores;
 import io.skiff.store.Watch;
 import io.skiff.store.WatchEvent;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +57,20 @@ class EtcdClusterIT {
                 assertEquals(written, seen);
                 assertFalse(rec.failed());
             }
+        }
+    }
+
+    @Test
+    void withNoReachableMemberCallsFailWithUnavailableWithinTheTimeout() throws Exception {
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            deadPort = s.getLocalPort();
+        }
+        try (Store store = new EtcdStore(List.of("http://127.0.0.1:" + deadPort), Duration.ofSeconds(3))) {
+            long start = System.nanoTime();
+            assertThrows(StoreException.Unavailable.class, () -> store.create("/cluster/none", bytes("v")));
+            assertThrows(StoreException.Unavailable.class, () -> store.get("/cluster/none"));
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos());
         }
     }
 
