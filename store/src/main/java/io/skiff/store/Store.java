@@ -19,9 +19,15 @@ import java.util.Optional;
  *   <li>{@code watch(prefix, fromRevision)} delivers every change to keys under {@code prefix}
  *       with {@code modRevision > fromRevision}, in revision order, exactly once, to one
  *       listener thread per watch. If {@code fromRevision} is older than the compacted
- *       revision it fails with {@link StoreException.Compacted}.</li>
+ *       revision the watch ends with {@link WatchListener#onError} carrying
+ *       {@link StoreException.Compacted} (like Kubernetes' 410 Gone watch event); {@code watch}
+ *       itself does not throw it. (etcd still serves {@code fromRevision = compacted - 1};
+ *       callers must not rely on that edge.)</li>
  *   <li>Reads at a revision older than the compacted revision fail with
- *       {@link StoreException.Compacted}.</li>
+ *       {@link StoreException.Compacted}; reads at the compacted revision itself succeed.
+ *       Reads at a revision above the current one fail with {@link IllegalArgumentException}.</li>
+ *   <li>{@link StoreException.Unavailable} means the backend failed; a write that failed so may
+ *       or may not have happened. Callers retry with a fresh read, never blindly.</li>
  * </ul>
  * Thread-safe. Keys are UTF-8 strings such as {@code /registry/pods/default/nginx}.
  */
@@ -63,7 +69,11 @@ public interface Store extends AutoCloseable {
      */
     Watch watch(String prefix, long fromRevision, WatchListener listener);
 
-    /** Discards history at and below {@code revision}; current values are kept. */
+    /**
+     * Discards history at and below {@code revision}; current values are kept. A revision at or
+     * below the compacted one is a no-op; one above the current revision is an
+     * {@link IllegalArgumentException}.
+     */
     void compact(long revision);
 
     /** The revision of the latest committed write (0 on an empty store). */

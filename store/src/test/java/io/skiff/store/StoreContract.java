@@ -242,6 +242,8 @@ public abstract class StoreContract {
         try (Watch w = store.watch(root, at, fromCompaction)) {
             assertEquals(c.modRevision(), fromCompaction.takeOne(WAIT).revision());
         }
+        long beyond = store.currentRevision() + 1000;
+        assertThrows(IllegalArgumentException.class, () -> store.compact(beyond));
         store.compact(a1.modRevision()); // already compacted: no-op
         assertEquals(at, store.compactedRevision());
         // Writes continue above the compacted revision.

@@ -1,5 +1,6 @@
 package io.skiff.store.embedded;
 
+import io.skiff.store.StoreException;
 import io.skiff.store.WatchEvent;
 import io.skiff.store.support.KeyRange;
 import io.skiff.store.support.WatchDelivery;
@@ -37,8 +38,9 @@ final class Broadcaster {
         }
     }
 
-    /** Ends every live watch (the store is closing). */
+    /** Ends every live watch with an error (the store is closing). */
     void closeAll() {
-        subscriptions.forEach(s -> s.delivery().close());
+        StoreException closed = new StoreException.Unavailable("store closed", null);
+        subscriptions.forEach(s -> s.delivery().fail(closed));
     }
 }

@@ -80,6 +80,29 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     private void run() {
+        try {
+            loop();
+        } catch (Throwable t) {
+            // Without a writer every caller would wait forever: fail them and refuse new writes.
+            LOG.error("store writer died; the store accepts no more writes", t);
+            synchronized (this) {
+                accepting = false;
+            }
+            StoreException failure = new StoreException.Unavailable("store writer died: " + t, t);
+            List<WriterOp> left = new ArrayList<>();
+            queue.drainTo(left);
+            for (WriterOp op : left) {
+                if (op instanceof WriteRequest w) {
+                    w.result().completeExceptionally(failure);
+                } else if (op instanceof WriterOp.Compact c) {
+                    c.done().completeExceptionally(failure);
+                }
+            }
+            compactionWaiters.forEach(f -> f.completeExceptionally(failure));
+        }
+    }
+
+    private void loop() {
         List<WriterOp> batch = new ArrayList<>(MAX_BATCH);
         boolean stopping = false;
         while (!stopping || !queue.isEmpty() || compacting()) {

@@ -2,6 +2,8 @@ package io.skiff.store.etcd;
 
 import io.etcd.jetcd.common.exception.CompactedException;
 import io.etcd.jetcd.common.exception.EtcdException;
+import io.etcd.jetcd.support.Errors;
+import io.grpc.Status;
 import io.skiff.store.StoreException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +28,17 @@ final class EtcdErrors {
 
     static boolean isFutureRevision(Throwable t) {
         return messageOf(unwrap(t)).contains(FUTURE);
+    }
+
+    /**
+     * Whether a watch error is final. jetcd hands every stream error to the listener but resumes
+     * the watch itself unless the error is a halt or no-leader error; this mirrors its decision.
+     */
+    static boolean endsWatch(Throwable t) {
+        Status status = t instanceof EtcdException e
+                ? Status.fromCode(Status.Code.valueOf(e.getErrorCode().name())).withDescription(e.getMessage())
+                : Status.fromThrowable(t);
+        return Errors.isHaltError(status) || Errors.isNoLeaderError(status);
     }
 
     /** Anything not covered by the contract's specific errors: the write may or may not have happened. */

@@ -12,6 +12,8 @@ import io.skiff.store.WatchEvent;
 import io.skiff.store.WatchListener;
 import io.skiff.store.support.KeyRange;
 import io.skiff.store.support.WatchDelivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One etcd watch on a prefix from {@code fromRevision + 1}, with previous values, handed to a
@@ -20,19 +22,24 @@ import io.skiff.store.support.WatchDelivery;
  * revision it saw.
  */
 final class EtcdWatch implements io.etcd.jetcd.Watch.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(EtcdWatch.class);
+
+    private final String description;
     private final long fromRevision;
     private final WatchDelivery delivery;
     private volatile boolean cancelled;
 
-    private EtcdWatch(long fromRevision, WatchDelivery delivery) {
+    private EtcdWatch(String description, long fromRevision, WatchDelivery delivery) {
+        this.description = description;
         this.fromRevision = fromRevision;
         this.delivery = delivery;
     }
 
     static Watch start(io.etcd.jetcd.Watch client, String prefix, long fromRevision, WatchListener listener,
                        int maxBacklog) {
-        WatchDelivery delivery = new WatchDelivery("etcd " + prefix + " from " + fromRevision, listener, maxBacklog);
-        EtcdWatch adapter = new EtcdWatch(fromRevision, delivery);
+        String description = prefix + " from " + fromRevision;
+        WatchDelivery delivery = new WatchDelivery("etcd " + description, listener, maxBacklog);
+        EtcdWatch adapter = new EtcdWatch(description, fromRevision, delivery);
         WatchOption option = WatchOption.builder()
                 .withRange(ByteSequence.from(KeyRange.of(prefix, null).endBytes()))
                 .withRevision(fromRevision + 1)
@@ -62,8 +69,11 @@ final class EtcdWatch implements io.etcd.jetcd.Watch.Listener {
         Throwable cause = EtcdErrors.unwrap(t);
         if (cause instanceof CompactedException c) {
             delivery.fail(new StoreException.Compacted(fromRevision, c.getCompactedRevision()));
-        } else {
+        } else if (EtcdErrors.endsWatch(cause)) {
             delivery.fail(new StoreException.Unavailable("etcd watch failed: " + cause.getMessage(), cause));
+        } else {
+            // jetcd reports transient errors too, then resumes after the last revision it delivered.
+            LOG.info("etcd watch {} interrupted ({}); resuming", description, cause.getMessage());
         }
     }
 

@@ -106,7 +106,7 @@ public final class WatchDelivery implements Watch {
             Thread.currentThread().interrupt();
             close();
         } catch (RuntimeException e) {
-            LOG.warn("watch {} listener failed; ending the watch", description, e);
+            LOG.warn("watch {} failed (listener or replay); ending it", description, e);
             close();
         }
     }
