@@ -103,6 +103,8 @@ public final class ApiServer implements AutoCloseable {
             app.addHttpHandler(method, "/api/v1/*", resources::handle);
             app.addHttpHandler(method, "/apis/{group}/{version}/*", resources::handle);
         }
+        app.ws("/api/v1/*", resources.webSocketWatch()::configure);
+        app.ws("/apis/{group}/{version}/*", resources.webSocketWatch()::configure);
         app.exception(ApiException.class, (e, ctx) -> Responses.status(ctx, e));
         app.exception(Exception.class, (e, ctx) -> {
             log.error("internal error serving {} {}", ctx.method(), ctx.path(), e);

@@ -22,18 +22,28 @@ public final class Discovery {
     private final Map<String, List<Served>> byGroupVersion = new LinkedHashMap<>();
     private final Map<String, List<String>> versionsByGroup = new LinkedHashMap<>();
 
-    /** One resource as served at one group-version (legacy versions serve the apps/v1 type). */
-    private record Served(String group, String version, ResourceType type) {
+    /**
+     * One resource as served at one group-version. Legacy versions serve the apps/v1 type but
+     * carry no short names or categories, so {@code get all} and {@code get deploy} mean apps/v1 only.
+     */
+    private record Served(String group, String version, ResourceType type, boolean legacy) {
+        List<String> shortNames() {
+            return legacy ? List.of() : type.shortNames();
+        }
+
+        List<String> categories() {
+            return legacy ? List.of() : type.categories();
+        }
     }
 
     public Discovery(Registry registry) {
-        registry.all().forEach(s -> add(s.type().group(), s.type().version(), s.type()));
-        registry.legacyVersions().forEach(l -> add(l.group(), l.version(), l.servedAs()));
+        registry.all().forEach(s -> add(s.type().group(), s.type().version(), s.type(), false));
+        registry.legacyVersions().forEach(l -> add(l.group(), l.version(), l.servedAs(), true));
     }
 
-    private void add(String group, String version, ResourceType type) {
+    private void add(String group, String version, ResourceType type, boolean legacy) {
         String gv = group.isEmpty() ? version : group + "/" + version;
-        byGroupVersion.computeIfAbsent(gv, k -> new ArrayList<>()).add(new Served(group, version, type));
+        byGroupVersion.computeIfAbsent(gv, k -> new ArrayList<>()).add(new Served(group, version, type, legacy));
         List<String> versions = versionsByGroup.computeIfAbsent(group, k -> new ArrayList<>());
         if (!versions.contains(version)) {
             versions.add(version);
@@ -89,11 +99,11 @@ public final class Discovery {
             ObjectNode r = arr.addObject().put("name", t.plural()).put("singularName", t.singular())
                     .put("namespaced", t.namespaced()).put("kind", t.kind());
             verbs(r.putArray("verbs"), t);
-            if (!t.shortNames().isEmpty()) {
-                t.shortNames().forEach(r.putArray("shortNames")::add);
+            if (!s.shortNames().isEmpty()) {
+                s.shortNames().forEach(r.putArray("shortNames")::add);
             }
-            if (!t.categories().isEmpty()) {
-                t.categories().forEach(r.putArray("categories")::add);
+            if (!s.categories().isEmpty()) {
+                s.categories().forEach(r.putArray("categories")::add);
             }
             for (String sub : t.subresources()) {
                 Subresource info = Subresource.of(t, sub);
@@ -148,11 +158,11 @@ public final class Discovery {
         r.putObject("responseKind").put("group", s.group()).put("version", s.version()).put("kind", t.kind());
         r.put("scope", t.namespaced() ? "Namespaced" : "Cluster").put("singularResource", t.singular());
         verbs(r.putArray("verbs"), t);
-        if (!t.shortNames().isEmpty()) {
-            t.shortNames().forEach(r.putArray("shortNames")::add);
+        if (!s.shortNames().isEmpty()) {
+            s.shortNames().forEach(r.putArray("shortNames")::add);
         }
-        if (!t.categories().isEmpty()) {
-            t.categories().forEach(r.putArray("categories")::add);
+        if (!s.categories().isEmpty()) {
+            s.categories().forEach(r.putArray("categories")::add);
         }
         if (!t.subresources().isEmpty()) {
             ArrayNode subs = r.putArray("subresources");

@@ -14,6 +14,7 @@ import java.io.InputStream;
 
 /** Reads request bodies: bounded in size, decoded from JSON, YAML or Kubernetes protobuf. */
 public final class RequestBodies {
+    private static final ProtobufCodec PROTOBUF = new ProtobufCodec();
     /** Kubernetes' limit on a request body. */
     public static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
 
@@ -45,7 +46,7 @@ public final class RequestBodies {
     public static ObjectNode decodeObject(byte[] body, String contentType) {
         String type = MediaTypes.base(contentType);
         if (type.equals(MediaTypes.PROTOBUF)) {
-            return ProtobufCodec.decode(body);
+            return PROTOBUF.decode(body);
         }
         JsonNode node = parse(body, type);
         if (!(node instanceof ObjectNode obj)) {

@@ -9,6 +9,7 @@ import io.skiff.api.proto.ProtobufCodec;
 
 /** Writes replies in the format the client accepts. */
 public final class Responses {
+    private static final ProtobufCodec PROTOBUF = new ProtobufCodec();
     private Responses() {
     }
 
@@ -49,7 +50,7 @@ public final class Responses {
     /** Protobuf where our codec knows the kind; clients that ask for it also accept JSON. */
     private static byte[] tryProtobuf(JsonNode body) {
         try {
-            return ProtobufCodec.encode(body);
+            return PROTOBUF.encode(body);
         } catch (RuntimeException e) {
             return null;
         }

@@ -13,20 +13,44 @@ import java.util.Optional;
 
 /** One resource request: what the path names, which strategy serves it, and the client's options. */
 final class ApiRequest {
+    /** The HTTP exchange; null for a watch served over a WebSocket. */
     final Context ctx;
+    private final Params params;
     final RequestInfo info;
     final ResourceStrategy strategy;
     final ResourceType type;
     final Optional<Registry.LegacyVersion> legacy;
     final MediaTypes.Reply reply;
 
+    /** Where query parameters and headers come from (an HTTP request or a WebSocket upgrade). */
+    interface Params {
+        String query(String name);
+
+        String header(String name);
+    }
+
     ApiRequest(Context ctx, RequestInfo info, ResourceStrategy strategy, Optional<Registry.LegacyVersion> legacy) {
+        this(ctx, new Params() {
+            @Override
+            public String query(String name) {
+                return ctx.queryParam(name);
+            }
+
+            @Override
+            public String header(String name) {
+                return ctx.header(name);
+            }
+        }, info, strategy, legacy);
+    }
+
+    ApiRequest(Context ctx, Params params, RequestInfo info, ResourceStrategy strategy, Optional<Registry.LegacyVersion> legacy) {
         this.ctx = ctx;
+        this.params = params;
         this.info = info;
         this.strategy = strategy;
         this.type = strategy.type();
         this.legacy = legacy;
-        this.reply = MediaTypes.negotiate(ctx.header("Accept"));
+        this.reply = MediaTypes.negotiate(params.header("Accept"));
         if (reply == MediaTypes.Reply.NONE) {
             throw ApiException.notAcceptable("only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf, application/json;as=Table;v=v1;g=meta.k8s.io");
         }
@@ -42,7 +66,7 @@ final class ApiRequest {
     }
 
     String query(String name) {
-        String v = ctx.queryParam(name);
+        String v = params.query(name);
         return v == null || v.isEmpty() ? null : v;
     }
 
@@ -79,7 +103,9 @@ final class ApiRequest {
     }
 
     void warn(String message) {
-        Responses.warn(ctx, message);
+        if (ctx != null) {
+            Responses.warn(ctx, message);
+        }
     }
 
     /** The apiVersion a client of this path means: the legacy one for legacy paths. */

@@ -23,6 +23,7 @@ public final class ResourceHandler {
     private final WriteOperations writes;
     private final Subresources subresources;
     private final Deleter deleter;
+    private final WebSocketWatch webSocketWatch;
 
     public ResourceHandler(Registry registry, ObjectStorage storage, ServiceAllocations allocations,
                            Function<ResourceType, WatchCache> caches) {
@@ -33,6 +34,12 @@ public final class ResourceHandler {
         this.watches = new WatchOperations(storage, caches);
         this.writes = new WriteOperations(storage, allocations, updates, deleter, new NamespaceGuard(storage));
         this.subresources = new Subresources(storage, updates, deleter);
+        this.webSocketWatch = new WebSocketWatch(registry, watches);
+    }
+
+    /** Watches requested with a WebSocket upgrade. */
+    public WebSocketWatch webSocketWatch() {
+        return webSocketWatch;
     }
 
     /** For in-process controllers (the namespace finalizer) that delete as clients would. */

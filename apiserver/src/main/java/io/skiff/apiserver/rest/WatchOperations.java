@@ -37,7 +37,52 @@ final class WatchOperations {
         this.caches = caches;
     }
 
+    /** Where a watch's lines go: a chunked HTTP response or WebSocket messages. */
+    interface Sink {
+        /** Called once before the first line; an HTTP sink commits its headers here. */
+        void open(String contentType) throws IOException;
+
+        void line(byte[] line) throws IOException;
+
+        void flush() throws IOException;
+
+        /** False once the client is gone. */
+        default boolean isOpen() {
+            return true;
+        }
+    }
+
+    /** A chunked HTTP response. */
+    static Sink http(io.javalin.http.Context ctx) {
+        return new Sink() {
+            private OutputStream out;
+
+            @Override
+            public void open(String contentType) throws IOException {
+                ctx.status(200);
+                ctx.res().setContentType(contentType);
+                ctx.res().setHeader("Cache-Control", "no-cache, private");
+                out = ctx.res().getOutputStream();
+                ctx.res().flushBuffer(); // commit headers: kubectl waits for them before it prints anything
+            }
+
+            @Override
+            public void line(byte[] line) throws IOException {
+                out.write(line);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                out.flush();
+            }
+        };
+    }
+
     void watch(ApiRequest r) throws IOException {
+        watch(r, http(r.ctx));
+    }
+
+    void watch(ApiRequest r, Sink sink) throws IOException {
         String namespace = r.namespace();
         String fieldSelector = r.query("fieldSelector");
         if (r.name() != null) { // a watch of one object: .../pods/nginx?watch=1 (deprecated path style)
@@ -68,7 +113,7 @@ final class WatchOperations {
         } catch (StoreException.Compacted e) {
             watcher = null;
         }
-        Stream stream = new Stream(r);
+        Stream stream = new Stream(r, sink);
         try (Watcher w = watcher) {
             if (w == null) {
                 stream.error(ApiException.gone("too old resource version: " + from + " (" + storage.store().compactedRevision() + ")"));
@@ -83,7 +128,7 @@ final class WatchOperations {
                 stream.send(new ObjectEvent(ObjectEvent.Type.BOOKMARK, mark, null, from));
             }
             stream.flush();
-            while (true) {
+            while (sink.isOpen()) {
                 long remaining = deadline - System.currentTimeMillis();
                 if (remaining <= 0) {
                     return;
@@ -114,19 +159,16 @@ final class WatchOperations {
         return o;
     }
 
-    /** Writes events to the response in the negotiated format. */
+    /** Writes events to the sink in the negotiated format. */
     private static final class Stream {
         private final ApiRequest r;
-        private final OutputStream out;
+        private final Sink out;
         private boolean columnsSent;
 
-        Stream(ApiRequest r) throws IOException {
+        Stream(ApiRequest r, Sink out) throws IOException {
             this.r = r;
-            r.ctx.status(200);
-            r.ctx.res().setContentType(r.reply.isTable() ? MediaTypes.TABLE : MediaTypes.JSON);
-            r.ctx.res().setHeader("Cache-Control", "no-cache, private");
-            this.out = r.ctx.res().getOutputStream();
-            r.ctx.res().flushBuffer(); // commit headers: kubectl waits for them before it prints anything
+            this.out = out;
+            out.open(r.reply.isTable() ? MediaTypes.TABLE : MediaTypes.JSON);
         }
 
         void send(ObjectEvent e) throws IOException {
@@ -139,7 +181,7 @@ final class WatchOperations {
             } else if (r.reply.isTable() || e.type() == ObjectEvent.Type.BOOKMARK) {
                 write(e.type().name(), e.object());
             } else {
-                out.write(e.jsonLine());
+                out.line(e.jsonLine());
             }
         }
 
@@ -151,8 +193,10 @@ final class WatchOperations {
         private void write(String type, ObjectNode object) throws IOException {
             ObjectNode line = Json.object().put("type", type);
             line.set("object", object);
-            out.write(Json.bytes(line));
-            out.write('\n');
+            byte[] body = Json.bytes(line);
+            byte[] withNewline = java.util.Arrays.copyOf(body, body.length + 1);
+            withNewline[body.length] = '\n';
+            out.line(withNewline);
         }
 
         void flush() throws IOException {

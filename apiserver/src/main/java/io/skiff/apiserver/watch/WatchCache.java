@@ -77,8 +77,12 @@ public final class WatchCache implements AutoCloseable {
         return directWatch(fromRevision, filter);
     }
 
-    /** A watch older than the cache's memory: served by its own store watch. */
+    /** A watch older than the cache's memory: served by its own store watch, or 410 once compacted. */
     private Watcher directWatch(long fromRevision, Predicate<ObjectNode> filter) {
+        long compacted = store.compactedRevision();
+        if (fromRevision < compacted) {
+            throw new StoreException.Compacted(fromRevision, compacted);
+        }
         Watch[] handle = new Watch[1];
         Watcher w = new Watcher(filter, WATCHER_QUEUE, fromRevision, () -> {
             if (handle[0] != null) {

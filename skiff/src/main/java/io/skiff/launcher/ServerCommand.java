@@ -1,0 +1,60 @@
+package io.skiff.launcher;
+
+import io.skiff.apiserver.ApiServer;
+import io.skiff.apiserver.ApiServerConfig;
+import io.skiff.store.Store;
+import io.skiff.store.Stores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+
+/** {@code skiff server}: the control plane in this JVM, in the foreground. */
+@Command(name = "server", description = "Run the control plane (API server) in the foreground.")
+final class ServerCommand implements Callable<Integer> {
+    @Option(names = "--data-dir", description = "Data directory (default $SKIFF_HOME or ~/.skiff).")
+    String dataDir;
+
+    @Option(names = "--store", defaultValue = "sqlite",
+            description = "sqlite (embedded, default), sqlite:///path/file.db, or etcd://host:port[,host:port...]")
+    String store;
+
+    @Option(names = "--bind-address", defaultValue = "127.0.0.1", description = "Address to listen on.")
+    String bindAddress;
+
+    @Option(names = "--port", defaultValue = "6443", description = "Port to listen on (0 = any free port).")
+    int port;
+
+    @Option(names = "--advertise-address", defaultValue = "127.0.0.1", description = "Address the kubernetes service points to.")
+    String advertiseAddress;
+
+    @Option(names = "--service-cluster-ip-range", defaultValue = "10.96.0.0/12")
+    String serviceCidr;
+
+    @Option(names = "--service-node-port-range", defaultValue = "30000-32767")
+    String nodePortRange;
+
+    @Override
+    public Integer call() throws Exception {
+        SkiffHome home = SkiffHome.resolve(dataDir);
+        home.create();
+        String[] range = nodePortRange.split("-");
+        ApiServerConfig config = ApiServerConfig.defaults().withBindAddress(bindAddress).withPort(port)
+                .withAdvertiseAddress(advertiseAddress);
+        config = new ApiServerConfig(config.bindAddress(), config.port(), config.advertiseAddress(), serviceCidr,
+                Integer.parseInt(range[0]), Integer.parseInt(range[1]), config.watchCacheSize(), config.maxThreads());
+        Store s = Stores.open(store, home.dir());
+        ApiServer server = new ApiServer(config, s).start();
+        Files.writeString(home.portFile(), Integer.toString(server.port()));
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            s.close();
+            stop.countDown();
+        }, "shutdown"));
+        stop.await();
+        return 0;
+    }
+}

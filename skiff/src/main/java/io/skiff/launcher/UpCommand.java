@@ -1,0 +1,101 @@
+package io.skiff.launcher;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code skiff up}: starts the control plane in the background and points kubectl at it. */
+@Command(name = "up", description = "Start a cluster on this machine and configure kubectl for it.")
+final class UpCommand implements Callable<Integer> {
+    @Option(names = "--data-dir", description = "Data directory (default $SKIFF_HOME or ~/.skiff).")
+    String dataDir;
+
+    @Option(names = "--port", defaultValue = "6443")
+    int port;
+
+    @Option(names = "--store", defaultValue = "sqlite")
+    String store;
+
+    @Option(names = "--no-merge-kubeconfig", description = "Do not touch ~/.kube/config.")
+    boolean noMerge;
+
+    @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for the API server.")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        SkiffHome home = SkiffHome.resolve(dataDir);
+        home.create();
+        Optional<ProcessHandle> running = home.running("apiserver");
+        if (running.isPresent()) {
+            System.out.println("✓ API server already running (pid " + running.get().pid() + ")");
+        } else {
+            System.out.println("• Starting the API server (store: " + store + ", data: " + home.dir() + ")");
+            Files.deleteIfExists(home.portFile());
+            Path log = home.logs().resolve("apiserver.log");
+            List<String> cmd = new ArrayList<>(javaCommand());
+            cmd.addAll(List.of("server", "--data-dir", home.dir().toString(), "--port", Integer.toString(port), "--store", store));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Files.writeString(home.pidFile("apiserver"), Long.toString(p.pid()));
+            System.out.println("  pid " + p.pid() + ", log " + log);
+        }
+        String server = waitReady(home, Duration.ofSeconds(timeoutSeconds));
+        if (server == null) {
+            System.err.println("✗ the API server did not become ready; see " + home.logs().resolve("apiserver.log"));
+            return 1;
+        }
+        System.out.println("✓ API server ready at " + server);
+        var cfg = Kubeconfigs.forServer(server);
+        Kubeconfigs.write(home.kubeconfig(), cfg);
+        System.out.println("✓ Wrote " + home.kubeconfig());
+        if (!noMerge) {
+            Path user = Kubeconfigs.userKubeconfig();
+            Kubeconfigs.merge(user, cfg);
+            System.out.println("✓ Merged context \"skiff\" into " + user + " and made it current");
+        }
+        System.out.println("Try: kubectl get nodes,namespaces");
+        return 0;
+    }
+
+    private static String waitReady(SkiffHome home, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Files.exists(home.portFile())) {
+                    String server = "http://127.0.0.1:" + Files.readString(home.portFile()).trim();
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server + "/readyz"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        return server;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            if (home.running("apiserver").isEmpty()) {
+                return null;
+            }
+            Thread.sleep(200);
+        }
+        return null;
+    }
+
+    /** This JVM's java and class path, so the server runs exactly what `up` was run from. */
+    static List<String> javaCommand() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return List.of(java, "-XX:+UseParallelGC", "-Xss512k", "-cp", System.getProperty("java.class.path"), Main.class.getName());
+    }
+}
