@@ -32,7 +32,8 @@ public final class ResourceHandler {
         UpdateEngine updates = new UpdateEngine(storage, allocations, deleter);
         this.reads = new ReadOperations(storage);
         this.watches = new WatchOperations(storage, caches);
-        this.writes = new WriteOperations(storage, allocations, updates, deleter, new NamespaceGuard(storage));
+        this.writes = new WriteOperations(storage, allocations, updates, deleter,
+                new NamespaceGuard(storage, caches.apply(ResourceTypes.NAMESPACES)));
         this.subresources = new Subresources(storage, updates, deleter);
         this.webSocketWatch = new WebSocketWatch(registry, watches);
     }

@@ -5,6 +5,7 @@ import io.skiff.api.ResourceTypes;
 import io.skiff.api.errors.ApiException;
 import io.skiff.apiserver.alloc.ServiceAllocations;
 import io.skiff.apiserver.storage.ObjectStorage;
+import io.skiff.apiserver.storage.SameContent;
 
 import java.util.function.UnaryOperator;
 
@@ -54,7 +55,7 @@ final class UpdateEngine {
             }
             ObjectNode admitted = ObjectAdmission.admitUpdate(r.type, desired, old, fv, r::warn);
             admitted.with("metadata").put("resourceVersion", Long.toString(oldRv));
-            if (admitted.equals(old)) {
+            if (SameContent.same(admitted, old)) {
                 return old; // a no-op update writes nothing, as in Kubernetes
             }
             ServiceAllocations.Allocation alloc = r.type == ResourceTypes.SERVICES

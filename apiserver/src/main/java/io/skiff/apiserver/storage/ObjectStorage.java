@@ -96,7 +96,7 @@ public final class ObjectStorage {
             ObjectNode current = get(type, namespace, name);
             long revision = revision(current);
             ObjectNode updated = change.apply(current.deepCopy());
-            if (updated == null || updated.equals(current)) {
+            if (updated == null || SameContent.same(updated, current)) {
                 return current;
             }
             try {
@@ -142,11 +142,12 @@ public final class ObjectStorage {
 
     /** resourceVersion is the store revision, so it is not stored inside the value. */
     private static byte[] encode(ObjectNode obj) {
-        ObjectNode copy = obj.deepCopy();
-        ObjectNode meta = (ObjectNode) copy.get("metadata");
-        if (meta != null) {
-            meta.remove("resourceVersion");
+        JsonNode meta = obj.get("metadata");
+        if (meta == null || !meta.has("resourceVersion")) {
+            return Json.bytes(obj); // fresh objects (creates) need no copy
         }
+        ObjectNode copy = obj.deepCopy();
+        ((ObjectNode) copy.get("metadata")).remove("resourceVersion");
         return Json.bytes(copy);
     }
 

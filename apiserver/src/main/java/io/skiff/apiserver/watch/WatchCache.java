@@ -117,6 +117,9 @@ public final class WatchCache implements AutoCloseable {
             oldestRetained = recent.removeFirst().revision();
         }
         currentRevision = event.revision();
+        if (!watchers.isEmpty()) {
+            event.jsonLine(); // serialize once here, not in each of N watcher threads at once
+        }
         for (Watcher w : watchers) {
             w.offer(event);
         }
