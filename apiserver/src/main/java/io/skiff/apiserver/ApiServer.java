@@ -19,6 +19,7 @@ import io.skiff.apiserver.resource.Registry;
 import io.skiff.apiserver.resource.ResourceStrategy;
 import io.skiff.apiserver.rest.NamespaceFinalizer;
 import io.skiff.apiserver.rest.ResourceHandler;
+import io.skiff.apiserver.storage.Compactor;
 import io.skiff.apiserver.storage.ObjectStorage;
 import io.skiff.apiserver.watch.WatchCache;
 import io.skiff.store.Store;
@@ -46,12 +47,14 @@ public final class ApiServer implements AutoCloseable {
     private final Map<ResourceType, WatchCache> caches = new LinkedHashMap<>();
     private final ServiceAllocations allocations;
     private NamespaceFinalizer namespaceFinalizer;
+    private final Compactor compactor;
     private Javalin app;
 
     public ApiServer(ApiServerConfig config, Store store) {
         this.config = config;
         this.store = store;
         this.storage = new ObjectStorage(store);
+        this.compactor = new Compactor(store);
         this.allocations = new ServiceAllocations(new ClusterIpAllocator(config.serviceCidr()),
                 new NodePortAllocator(config.nodePortFirst(), config.nodePortLast()));
     }
@@ -80,6 +83,7 @@ public final class ApiServer implements AutoCloseable {
         app.start(config.bindAddress(), config.port());
         namespaceFinalizer = new NamespaceFinalizer(registry, storage, resources, caches.get(ResourceTypes.NAMESPACES));
         namespaceFinalizer.start();
+        compactor.start(config.compactionInterval());
         log.info("API server listening on {}:{} (store revision {}), started in {} ms", config.bindAddress(), port(),
                 store.currentRevision(), (System.nanoTime() - t0) / 1_000_000);
         return this;
@@ -105,6 +109,14 @@ public final class ApiServer implements AutoCloseable {
         }
         app.ws("/api/v1/*", resources.webSocketWatch()::configure);
         app.ws("/apis/{group}/{version}/*", resources.webSocketWatch()::configure);
+        if (log.isDebugEnabled()) { // --v=4 and up: one line per request, as kube-apiserver's httplog
+            app.before(ctx -> ctx.attribute("skiff.t0", System.nanoTime()));
+            app.after(ctx -> {
+                Long t0 = ctx.attribute("skiff.t0");
+                log.debug("{} {} {} {}ms", ctx.method(), ctx.fullUrl(), ctx.statusCode(),
+                        t0 == null ? -1 : (System.nanoTime() - t0) / 1_000_000);
+            });
+        }
         app.exception(ApiException.class, (e, ctx) -> Responses.status(ctx, e));
         app.exception(Exception.class, (e, ctx) -> {
             log.error("internal error serving {} {}", ctx.method(), ctx.path(), e);
@@ -139,6 +151,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        compactor.close();
         if (namespaceFinalizer != null) {
             namespaceFinalizer.close();
         }

@@ -18,6 +18,11 @@ public record ApiServerConfig(String bindAddress, int port, String advertiseAddr
         return new ApiServerConfig("127.0.0.1", 6443, "127.0.0.1", "10.96.0.0/12", 30000, 32767, 10_000, 4096);
     }
 
+    /** kube-apiserver's default: history older than five minutes is compacted away. */
+    public java.time.Duration compactionInterval() {
+        return java.time.Duration.ofMinutes(5);
+    }
+
     public ApiServerConfig withPort(int port) {
         return new ApiServerConfig(bindAddress, port, advertiseAddress, serviceCidr, nodePortFirst, nodePortLast, watchCacheSize, maxThreads);
     }
