@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skiff.api.Json;
 import io.skiff.api.ResourceTypes;
 import io.skiff.api.errors.ApiException;
+import io.skiff.api.patch.PatchTarget;
 import io.skiff.api.patch.Patches;
 import io.skiff.apiserver.http.MediaTypes;
 import io.skiff.apiserver.http.RequestBodies;
@@ -44,7 +45,7 @@ final class Subresources {
             ObjectNode scale = scaleOf(current);
             ObjectNode wanted;
             if (patch) {
-                JsonNode patched = Patches.apply(contentType, scale, body, ResourceTypes.DEPLOYMENTS);
+                JsonNode patched = Patches.apply(contentType, scale, body, PatchTarget.SCALE);
                 wanted = (ObjectNode) patched;
             } else {
                 wanted = RequestBodies.decodeObject(body, r.ctx.contentType());
