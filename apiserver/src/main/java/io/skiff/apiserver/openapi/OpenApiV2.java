@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skiff.api.Json;
 import io.skiff.api.ResourceType;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -43,9 +41,7 @@ public final class OpenApiV2 {
     }
 
     private ObjectNode build() {
-        List<ApiPath> paths = new ArrayList<>();
-        types.forEach(type -> paths.addAll(ResourceOperations.of(type)));
-        paths.sort(Comparator.comparing(ApiPath::path));
+        List<ApiPath> paths = ResourceOperations.of(types);
         ObjectNode doc = Json.object().put("swagger", "2.0");
         doc.putObject("info").put("title", "Kubernetes").put("version", "unversioned");
         doc.set("paths", new Swagger2Paths().render(paths));

@@ -6,7 +6,6 @@ import io.skiff.api.ResourceType;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,9 +79,7 @@ public final class OpenApiV3 {
     }
 
     private static ObjectNode groupVersionDocument(List<ResourceType> members) {
-        List<ApiPath> paths = new ArrayList<>();
-        members.forEach(type -> paths.addAll(ResourceOperations.of(type)));
-        paths.sort(Comparator.comparing(ApiPath::path));
+        List<ApiPath> paths = ResourceOperations.of(members);
         ObjectNode document = Json.object().put("openapi", "3.0.0");
         document.putObject("info").put("title", "Kubernetes").put("version", "unversioned");
         document.set("paths", new OpenApi3Paths().render(paths));

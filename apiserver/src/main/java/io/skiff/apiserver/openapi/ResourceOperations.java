@@ -4,6 +4,8 @@ import io.skiff.api.ResourceType;
 import io.skiff.apiserver.openapi.ApiOperation.ApiResponse;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,8 +49,12 @@ final class ResourceOperations {
                 : List.of(Parameters.NAME, Parameters.PRETTY);
     }
 
-    static List<ApiPath> of(ResourceType type) {
-        return new ResourceOperations(type).paths();
+    /** The paths of all the given types, sorted, as a document lists them. */
+    static List<ApiPath> of(Collection<ResourceType> types) {
+        List<ApiPath> paths = new ArrayList<>();
+        types.forEach(type -> paths.addAll(new ResourceOperations(type).paths()));
+        paths.sort(Comparator.comparing(ApiPath::path));
+        return paths;
     }
 
     private List<ApiPath> paths() {
