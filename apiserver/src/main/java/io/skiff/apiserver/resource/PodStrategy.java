@@ -29,6 +29,12 @@ public final class PodStrategy implements ResourceStrategy {
 
     @Override
     public void prepareForCreate(ObjectNode pod) {
+        // the ServiceAccount admission step: every pod runs as some account, "default" unless named
+        ObjectNode spec = pod.with("spec");
+        if (spec.path("serviceAccountName").asText("").isEmpty()) {
+            spec.put("serviceAccountName", spec.path("serviceAccount").asText("default"));
+        }
+        spec.put("serviceAccount", spec.path("serviceAccountName").asText());
         ObjectNode status = pod.putObject("status");
         status.put("phase", "Pending");
         status.put("qosClass", QosClass.of(pod.path("spec")));
