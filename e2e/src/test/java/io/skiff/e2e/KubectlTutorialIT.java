@@ -95,7 +95,7 @@ class KubectlTutorialIT {
         assertEquals("pod/x\n", k("get", "pods", "-n", "formats", "--field-selector", "metadata.name=x", "-o", "name").ok().out());
         assertEquals("pod/solo\n", k("get", "pods", "-n", "formats", "--field-selector", "status.phase=Pending,metadata.name!=x", "-o", "name").ok().out());
         String labels = k("get", "pods", "-n", "formats", "--show-labels").ok().out();
-        assertTrue(labels.contains("app=solo,env=a") && labels.contains("env=b,run=x"), labels);
+        assertTrue(labels.contains("app=solo,env=a") && labels.matches("(?s).*\nx\\s+0/1\\s+Pending\\s+0\\s+\\d+s\\s+env=b\n.*"), labels);
         String everywhere = k("get", "pods", "-A").ok().out();
         assertTrue(everywhere.startsWith("NAMESPACE") && everywhere.contains("formats "), everywhere);
         Cluster.Result none = k("get", "pods", "-n", "empty-ns");
@@ -149,8 +149,10 @@ class KubectlTutorialIT {
         assertTrue(out.matches("(?s).*Events:\n  Type\\s+Reason\\s+Age\\s+From\\s+Message\n.*Normal\\s+Scheduled\\s+.*default-scheduler\\s+Successfully assigned describe/described to node-1.*"), out);
         k("create", "deployment", "web", "-n", "describe", "--image=nginx").ok();
         k("expose", "deployment", "web", "-n", "describe", "--port", "80").ok();
-        assertTrue(k("describe", "svc", "web", "-n", "describe").ok().out().contains("Selector:          app=web"));
-        assertTrue(k("describe", "deployment", "web", "-n", "describe").ok().out().contains("Replicas:"));
+        String svc = k("describe", "svc", "web", "-n", "describe").ok().out();
+        assertTrue(svc.matches("(?s).*\nSelector:\\s+app=web\nType:\\s+ClusterIP\n.*"), svc);
+        String deploy = k("describe", "deployment", "web", "-n", "describe").ok().out();
+        assertTrue(deploy.contains("RollingUpdateStrategy:  25% max unavailable, 25% max surge"), deploy);
     }
 
     @Test
