@@ -8,10 +8,17 @@ import io.skiff.apiserver.table.TablePrinter;
 public class GenericStrategy implements ResourceStrategy {
     private final ResourceType type;
     private final TablePrinter printer;
+    private final boolean tracksGeneration;
 
     public GenericStrategy(ResourceType type, TablePrinter printer) {
+        this(type, printer, true);
+    }
+
+    /** @param tracksGeneration false for kinds Kubernetes gives no metadata.generation (pods, services, namespaces) */
+    protected GenericStrategy(ResourceType type, TablePrinter printer, boolean tracksGeneration) {
         this.type = type;
         this.printer = printer;
+        this.tracksGeneration = tracksGeneration;
     }
 
     @Override
@@ -22,6 +29,11 @@ public class GenericStrategy implements ResourceStrategy {
     @Override
     public TablePrinter printer() {
         return printer;
+    }
+
+    @Override
+    public boolean tracksGeneration() {
+        return tracksGeneration;
     }
 
     @Override

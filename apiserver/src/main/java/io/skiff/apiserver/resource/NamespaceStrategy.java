@@ -1,28 +1,14 @@
 package io.skiff.apiserver.resource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.ResourceType;
 import io.skiff.api.ResourceTypes;
-import io.skiff.apiserver.table.TablePrinter;
 import io.skiff.apiserver.table.printers.SimplePrinters;
 
 /** Namespaces are Active from creation; deletion is finalized by the namespace lifecycle. */
-public final class NamespaceStrategy implements ResourceStrategy {
-    private final TablePrinter printer = SimplePrinters.namespaces();
+public final class NamespaceStrategy extends GenericStrategy {
 
-    @Override
-    public ResourceType type() {
-        return ResourceTypes.NAMESPACES;
-    }
-
-    @Override
-    public TablePrinter printer() {
-        return printer;
-    }
-
-    @Override
-    public boolean tracksGeneration() {
-        return false;
+    public NamespaceStrategy() {
+        super(ResourceTypes.NAMESPACES, SimplePrinters.namespaces(), false);
     }
 
     @Override

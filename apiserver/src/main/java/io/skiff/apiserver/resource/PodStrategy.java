@@ -2,29 +2,15 @@ package io.skiff.apiserver.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.ResourceType;
 import io.skiff.api.ResourceTypes;
-import io.skiff.apiserver.table.TablePrinter;
 import io.skiff.apiserver.table.printers.PodPrinter;
 
 /** Pods start Pending with a QoS class; deletion is graceful once a kubelet owns the pod. */
-public final class PodStrategy implements ResourceStrategy {
+public final class PodStrategy extends GenericStrategy {
     private static final long DEFAULT_GRACE_SECONDS = 30;
-    private final TablePrinter printer = new PodPrinter();
 
-    @Override
-    public ResourceType type() {
-        return ResourceTypes.PODS;
-    }
-
-    @Override
-    public TablePrinter printer() {
-        return printer;
-    }
-
-    @Override
-    public boolean tracksGeneration() {
-        return false;
+    public PodStrategy() {
+        super(ResourceTypes.PODS, new PodPrinter(), false);
     }
 
     @Override

@@ -1,28 +1,14 @@
 package io.skiff.apiserver.resource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.ResourceType;
 import io.skiff.api.ResourceTypes;
-import io.skiff.apiserver.table.TablePrinter;
 import io.skiff.apiserver.table.printers.ServicePrinter;
 
 /** Services: an empty load-balancer status on create; IPs and node ports come from the allocators. */
-public final class ServiceStrategy implements ResourceStrategy {
-    private final TablePrinter printer = new ServicePrinter();
+public final class ServiceStrategy extends GenericStrategy {
 
-    @Override
-    public ResourceType type() {
-        return ResourceTypes.SERVICES;
-    }
-
-    @Override
-    public TablePrinter printer() {
-        return printer;
-    }
-
-    @Override
-    public boolean tracksGeneration() {
-        return false;
+    public ServiceStrategy() {
+        super(ResourceTypes.SERVICES, new ServicePrinter(), false);
     }
 
     @Override

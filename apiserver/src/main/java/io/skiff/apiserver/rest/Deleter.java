@@ -2,11 +2,11 @@ package io.skiff.apiserver.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
 import io.skiff.api.ResourceType;
 import io.skiff.api.ResourceTypes;
 import io.skiff.api.errors.ApiException;
 import io.skiff.apiserver.alloc.ServiceAllocations;
+import io.skiff.apiserver.http.Statuses;
 import io.skiff.apiserver.resource.ResourceStrategy;
 import io.skiff.apiserver.storage.ObjectStorage;
 import org.slf4j.Logger;
@@ -158,9 +158,7 @@ final class Deleter {
 
     /** Kubernetes' Status for a completed delete of a kind that does not return the object. */
     static ObjectNode successStatus(ResourceType type, JsonNode deleted) {
-        ObjectNode s = Json.object().put("kind", "Status").put("apiVersion", "v1");
-        s.putObject("metadata");
-        s.put("status", "Success");
+        ObjectNode s = Statuses.success(0);
         ObjectNode d = s.putObject("details").put("name", deleted.path("metadata").path("name").asText());
         if (!type.group().isEmpty()) {
             d.put("group", type.group());

@@ -11,6 +11,7 @@ import io.skiff.api.patch.Patches;
 import io.skiff.apiserver.http.MediaTypes;
 import io.skiff.apiserver.http.RequestBodies;
 import io.skiff.apiserver.http.Responses;
+import io.skiff.apiserver.http.Statuses;
 import io.skiff.apiserver.storage.ObjectStorage;
 import io.skiff.apiserver.table.printers.SelectorText;
 import org.slf4j.Logger;
@@ -119,10 +120,7 @@ final class Subresources {
             return pod;
         });
         log.info("bound pod {}/{} to node {}", r.namespace(), r.name(), node);
-        ObjectNode s = Json.object().put("kind", "Status").put("apiVersion", "v1");
-        s.putObject("metadata");
-        s.put("status", "Success").put("code", 201);
-        Responses.write(r.ctx, 201, s, MediaTypes.Reply.JSON);
+        Responses.write(r.ctx, 201, Statuses.success(201), MediaTypes.Reply.JSON);
     }
 
     private static void setCondition(ObjectNode pod, String type, String status) {
@@ -161,9 +159,6 @@ final class Subresources {
         JsonNode opts = eviction.path("deleteOptions");
         Long grace = opts.hasNonNull("gracePeriodSeconds") ? opts.get("gracePeriodSeconds").asLong() : null;
         deleter.delete(r.strategy, r.namespace(), r.name(), new DeleteOptions(grace, null, null, null, r.dryRun()));
-        ObjectNode s = Json.object().put("kind", "Status").put("apiVersion", "v1");
-        s.putObject("metadata");
-        s.put("status", "Success").put("code", 201);
-        Responses.write(r.ctx, 201, s, MediaTypes.Reply.JSON);
+        Responses.write(r.ctx, 201, Statuses.success(201), MediaTypes.Reply.JSON);
     }
 }

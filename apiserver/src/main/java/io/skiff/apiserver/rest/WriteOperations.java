@@ -11,6 +11,7 @@ import io.skiff.apiserver.alloc.ServiceAllocations;
 import io.skiff.apiserver.http.MediaTypes;
 import io.skiff.apiserver.http.RequestBodies;
 import io.skiff.apiserver.http.Responses;
+import io.skiff.apiserver.http.Statuses;
 import io.skiff.apiserver.storage.ObjectStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,10 +158,7 @@ final class WriteOperations {
                 }
             }
         }
-        ObjectNode s = io.skiff.api.Json.object().put("kind", "Status").put("apiVersion", "v1");
-        s.putObject("metadata");
-        s.put("status", "Success");
-        Responses.write(r.ctx, 200, s, MediaTypes.Reply.JSON);
+        Responses.write(r.ctx, 200, Statuses.success(0), MediaTypes.Reply.JSON);
     }
 
     private static String randomSuffix() {
