@@ -13,6 +13,7 @@ public final class Watcher implements AutoCloseable {
     private final int capacity;
     private final ArrayDeque<ObjectEvent> queue = new ArrayDeque<>();
     private final Runnable onClose;
+    private final long fromRevision;
     private long progressRevision;
     private boolean closed;
     private String endReason;
@@ -20,13 +21,15 @@ public final class Watcher implements AutoCloseable {
     Watcher(Predicate<com.fasterxml.jackson.databind.node.ObjectNode> filter, int capacity, long fromRevision, Runnable onClose) {
         this.filter = filter;
         this.capacity = capacity;
+        this.fromRevision = fromRevision;
         this.progressRevision = fromRevision;
         this.onClose = onClose;
     }
 
     /** Called by the cache for every change in order; translates selector transitions. */
     synchronized void offer(ObjectEvent event) {
-        if (closed) {
+        // the cache may dispatch a change after a list already showed it: the watch starts after fromRevision
+        if (closed || event.revision() <= fromRevision) {
             return;
         }
         progressRevision = event.revision();
