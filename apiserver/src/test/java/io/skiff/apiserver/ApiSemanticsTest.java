@@ -225,4 +225,45 @@ class ApiSemanticsTest {
         assertNotEquals("", json(stale).path("message").asText());
         assertFalse(json(api.send("GET", CMS + "/rv-check", null, null)).has("data"));
     }
+
+    @Test
+    void yamlInAndOutAsCurlScriptsUseIt() throws Exception {
+        String yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\ndata:\n  greeting: hello\n";
+        assertEquals(201, api.send("POST", CMS, "application/yaml", yaml).statusCode());
+        HttpResponse<String> r = api.http.send(HttpRequest.newBuilder(URI.create(api.url() + CMS + "/from-yaml"))
+                .header("Accept", "application/yaml").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("application/yaml", r.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(r.body().contains("greeting: hello"), r.body());
+    }
+
+    @Test
+    void unknownFieldsAreRejectedWhenStrictAndWarnedOtherwise() throws Exception {
+        String pod = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"%s\"},\"spec\":{\"containers\":"
+                + "[{\"name\":\"c\",\"image\":\"busybox\",\"imagePullPolizy\":\"Always\"}]}}";
+        HttpResponse<String> strict = api.send("POST", "/api/v1/namespaces/default/pods?fieldValidation=Strict", "application/json",
+                pod.formatted("strict"));
+        assertEquals(400, strict.statusCode());
+        assertEquals("strict decoding error: unknown field \"spec.containers[0].imagePullPolizy\"", json(strict).path("message").asText());
+        HttpResponse<String> warned = api.send("POST", "/api/v1/namespaces/default/pods", "application/json", pod.formatted("warned"));
+        assertEquals(201, warned.statusCode());
+        assertEquals("299 - \"unknown field \\\"spec.containers[0].imagePullPolizy\\\"\"", warned.headers().firstValue("Warning").orElse(""));
+        assertFalse(json(warned).path("spec").path("containers").get(0).has("imagePullPolizy"), "unknown fields are dropped");
+        assertEquals("Always", json(warned).path("spec").path("containers").get(0).path("imagePullPolicy").asText(),
+                "defaults applied: busybox has no tag, so Always");
+    }
+
+    @Test
+    void invalidObjectsGetKubernetesMessages() throws Exception {
+        HttpResponse<String> r = api.send("POST", "/apis/apps/v1/namespaces/default/deployments", "application/json",
+                "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"Bad_Name\"},\"spec\":{\"selector\":"
+                        + "{\"matchLabels\":{\"app\":\"a\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"b\"}},\"spec\":{\"containers\":"
+                        + "[{\"name\":\"c\",\"image\":\"nginx\"}]}}}}");
+        assertEquals(422, r.statusCode());
+        JsonNode status = json(r);
+        assertEquals("Invalid", status.path("reason").asText());
+        String message = status.path("message").asText();
+        assertTrue(message.startsWith("Deployment.apps \"Bad_Name\" is invalid: ["), message);
+        assertTrue(message.contains("metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain"), message);
+        assertTrue(message.contains("spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"b\"}: `selector` does not match template `labels`"), message);
+    }
 }

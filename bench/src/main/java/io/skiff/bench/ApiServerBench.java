@@ -66,11 +66,12 @@ public final class ApiServerBench {
                 System.out.printf("%7d  %7d  %9.0f  %6.2f  %6.2f  %6d%n", r.clients(), r.creates(), r.perSecond(),
                         r.p50ms(), r.p99ms(), r.errors());
             }
-            System.out.println("watchers  events  deliveries  p50 ms  p99 ms  max ms   (50 creates/s)");
+            int rate = Integer.getInteger("bench.watchRate", 50);
+            System.out.println("watchers  events  deliveries  p50 ms  p99 ms  max ms   (" + rate + " changes/s)");
             for (int watchers : new int[] {100, 1_000}) {
                 String ns = "watch-" + watchers;
                 createNamespace(url, ns);
-                WatchBench.Result r = WatchBench.run(server.port(), ns, watchers, watchEvents, Integer.getInteger("bench.watchRate", 50));
+                WatchBench.Result r = WatchBench.run(server.port(), ns, watchers, watchEvents, rate);
                 System.out.printf("%8d  %6d  %10d  %6.2f  %6.2f  %6.2f%n", r.watchers(), r.events(), r.deliveries(),
                         r.p50ms(), r.p99ms(), r.maxMs());
             }
