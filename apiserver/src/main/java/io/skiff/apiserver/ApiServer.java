@@ -122,16 +122,22 @@ public final class ApiServer implements AutoCloseable {
             log.error("internal error serving {} {}", ctx.method(), ctx.path(), e);
             Responses.status(ctx, ApiException.internal(e.getClass().getSimpleName() + ": " + e.getMessage()));
         });
+        // unmatched paths and methods: Javalin's plain-text answers become Status objects
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            if (!isJson(ctx)) {
                 Responses.status(ctx, new ApiException(404, "NotFound", "the server could not find the requested resource"));
             }
         });
         app.error(405, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            if (!isJson(ctx)) {
                 Responses.status(ctx, ApiException.methodNotAllowed("the server does not allow this method on the requested resource"));
             }
         });
+    }
+
+    private static boolean isJson(io.javalin.http.Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(MediaTypes.JSON);
     }
 
     private static ObjectNode version() {

@@ -88,7 +88,7 @@ final class ApiRequest {
     }
 
     boolean dryRun() {
-        String v = query("dryRun");
+        String v = params.query("dryRun"); // present but empty is an error too
         if (v == null) {
             return false;
         }

@@ -24,6 +24,14 @@ final class ObjectAdmission {
     private ObjectAdmission() {
     }
 
+    /**
+     * The object as its kind's model sees it: type errors are 400s, unknown fields are handled
+     * per {@code fv}. Strategies only ever touch trees that passed through here.
+     */
+    static ObjectNode normalize(ResourceType type, ObjectNode obj, FieldValidation fv, Consumer<String> warn) {
+        return Json.tree(decode(type, obj, fv, warn));
+    }
+
     /** Defaults and validates a new object; returns the object to store. */
     static ObjectNode admitCreate(ResourceType type, ObjectNode obj, FieldValidation fv, Consumer<String> warn) {
         HasMetadata typed = decode(type, obj, fv, warn);

@@ -39,8 +39,11 @@ final class ReadOperations {
             ContinueToken token = ContinueToken.decode(cont, prefix);
             startKey = token.startKey();
             revision = token.revision();
-        } else if ("Exact".equals(r.query("resourceVersionMatch"))) {
-            revision = parseRevision(r.query("resourceVersion"));
+        } else {
+            long requested = parseRevision(r.query("resourceVersion")); // validated whatever the match rule
+            if ("Exact".equals(r.query("resourceVersionMatch"))) {
+                revision = requested;
+            }
         }
         List<ObjectNode> items = new ArrayList<>();
         String nextKey = null;

@@ -37,7 +37,7 @@ final class UpdateEngine {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             ObjectNode old = storage.get(r.type, namespace, name);
             long oldRv = ObjectStorage.revision(old);
-            ObjectNode desired = change.apply(old.deepCopy());
+            ObjectNode desired = ObjectAdmission.normalize(r.type, change.apply(old.deepCopy()), fv, r::warn);
             long clientRv = ObjectStorage.revision(desired);
             if (clientRv < 0) {
                 throw ApiException.badRequest("metadata.resourceVersion: Invalid value: \""
@@ -53,7 +53,7 @@ final class UpdateEngine {
             } else {
                 r.strategy.prepareForUpdate(desired, old);
             }
-            ObjectNode admitted = ObjectAdmission.admitUpdate(r.type, desired, old, fv, r::warn);
+            ObjectNode admitted = ObjectAdmission.admitUpdate(r.type, desired, old, FieldValidation.IGNORE, r::warn);
             admitted.with("metadata").put("resourceVersion", Long.toString(oldRv));
             if (SameContent.same(admitted, old)) {
                 return old; // a no-op update writes nothing, as in Kubernetes

@@ -53,8 +53,10 @@ final class WriteOperations {
     }
 
     /** Creates {@code obj} (already read from a body); used by POST and by apply-patch upserts. */
-    ObjectNode create(ApiRequest r, ObjectNode obj) {
-        BodyChecks.check(r, obj);
+    ObjectNode create(ApiRequest r, ObjectNode body) {
+        BodyChecks.check(r, body);
+        FieldValidation fv = r.fieldValidation();
+        ObjectNode obj = ObjectAdmission.normalize(r.type, body, fv, r::warn);
         ObjectNode meta = obj.with("metadata");
         if (meta.hasNonNull("resourceVersion") && !meta.path("resourceVersion").asText().isEmpty()) {
             throw ApiException.badRequest("resourceVersion should not be set on objects to be created");
@@ -74,7 +76,7 @@ final class WriteOperations {
             meta.remove("generation");
         }
         r.strategy.prepareForCreate(obj);
-        ObjectNode admitted = ObjectAdmission.admitCreate(r.type, obj, r.fieldValidation(), r::warn);
+        ObjectNode admitted = ObjectAdmission.admitCreate(r.type, obj, FieldValidation.IGNORE, r::warn);
         if (r.type.namespaced()) {
             namespaces.checkCreateAllowed(admitted.path("metadata").path("namespace").asText());
         }
