@@ -25,8 +25,10 @@ public record KeyAndCert(PrivateKey key, X509Certificate cert) {
         return pem(cert);
     }
 
+    /** PKCS#8 ("PRIVATE KEY"): the JDK's own encoding, which keeps the curve and kubectl reads. */
     public String keyPem() {
-        return pem(key);
+        String b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
+        return "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n";
     }
 
     /** Writes {@code name.crt} and {@code name.key} (mode 0600) into {@code dir}. */
