@@ -8,6 +8,10 @@ import io.skiff.api.ResourceType;
 import io.skiff.api.ResourceTypes;
 import io.skiff.api.errors.ApiException;
 import io.skiff.apiserver.alloc.ClusterIpAllocator;
+import io.skiff.apiserver.auth.Authentication;
+import io.skiff.apiserver.auth.RequestUser;
+import io.skiff.apiserver.auth.SecurityConfig;
+import io.skiff.apiserver.auth.TlsConnector;
 import io.skiff.apiserver.alloc.NodePortAllocator;
 import io.skiff.apiserver.alloc.ServiceAllocations;
 import io.skiff.apiserver.bootstrap.SystemObjects;
@@ -49,8 +53,13 @@ public final class ApiServer implements AutoCloseable {
     private NamespaceFinalizer namespaceFinalizer;
     private final Compactor compactor;
     private Javalin app;
+    private Authentication authentication;
 
     public ApiServer(ApiServerConfig config, Store store) {
+        if (config.security() == null && !isLoopback(config.bindAddress())) {
+            throw new IllegalArgumentException("plain HTTP without authentication is only served on loopback, not on "
+                    + config.bindAddress());
+        }
         this.config = config;
         this.store = store;
         this.storage = new ObjectStorage(store);
@@ -70,7 +79,10 @@ public final class ApiServer implements AutoCloseable {
             cache.start();
             caches.put(s.type(), cache);
         }
-        ResourceHandler resources = new ResourceHandler(registry, storage, allocations, caches::get);
+        SecurityConfig security = config.security();
+        authentication = security == null ? null : Authentication.forConfig(security);
+        ResourceHandler resources = new ResourceHandler(registry, storage, allocations, caches::get,
+                credentials -> authentication == null ? RequestUser.UNSECURED : authentication.authenticate(credentials, ""));
         Discovery discovery = new Discovery(registry);
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -78,9 +90,16 @@ public final class ApiServer implements AutoCloseable {
             QueuedThreadPool pool = new QueuedThreadPool(config.maxThreads(), 8, 60_000);
             pool.setName("apiserver");
             cfg.jetty.threadPool = pool;
+            if (security != null) {
+                cfg.jetty.addConnector((server, http) -> TlsConnector.create(server, http, security, config.bindAddress(), config.port()));
+            }
         });
         routes(app, resources, discovery);
-        app.start(config.bindAddress(), config.port());
+        if (security == null) {
+            app.start(config.bindAddress(), config.port());
+        } else {
+            app.start(); // the TLS connector carries the address and port
+        }
         namespaceFinalizer = new NamespaceFinalizer(registry, storage, resources, caches.get(ResourceTypes.NAMESPACES));
         namespaceFinalizer.start();
         compactor.start(config.compactionInterval());
@@ -91,6 +110,9 @@ public final class ApiServer implements AutoCloseable {
 
     /** All routes, in one place. */
     private void routes(Javalin app, ResourceHandler resources, Discovery discovery) {
+        // authentication before anything else (WebSocket upgrades pass through here too)
+        app.before(ctx -> ctx.attribute(RequestUser.ATTRIBUTE, authentication == null ? RequestUser.UNSECURED
+                : authentication.authenticate(RequestUser.credentials(ctx), ctx.path())));
         app.get("/version", ctx -> ctx.json(version()));
         for (String health : List.of("/healthz", "/livez", "/readyz")) {
             app.get(health, ctx -> ctx.contentType("text/plain").result("ok"));
@@ -148,7 +170,22 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public int port() {
+        if (config.security() != null) {
+            for (var c : app.jettyServer().server().getConnectors()) {
+                if (c instanceof org.eclipse.jetty.server.ServerConnector sc) {
+                    return sc.getLocalPort();
+                }
+            }
+        }
         return app.port();
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     public Store store() {

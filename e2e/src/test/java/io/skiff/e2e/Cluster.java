@@ -63,7 +63,11 @@ final class Cluster implements AutoCloseable {
     }
 
     String server() {
-        return "http://127.0.0.1:" + port;
+        return "https://127.0.0.1:" + port;
+    }
+
+    Path kubeconfig() {
+        return home.resolve("kubeconfig");
     }
 
     @Override

@@ -229,6 +229,23 @@ class KubectlTutorialIT {
     }
 
     @Test
+    void kubectlWithoutCredentialsIsRefused() throws Exception {
+        String kubeconfig = Files.readString(cluster.kubeconfig());
+        Path anonymous = Files.createTempFile("anonymous", ".kubeconfig");
+        try {
+            // same server and CA, no client certificate (a bare username, so kubectl does not prompt for one)
+            Files.writeString(anonymous, kubeconfig.replaceAll("client-certificate-data:.*", "username: nobody")
+                    .replaceAll("(?m)^\\s*client-key-data:.*$", ""));
+            Cluster.Result r = Cluster.Result.run(List.of("/usr/bin/kubectl", "--kubeconfig", anonymous.toString(), "get", "pods"), null, 60);
+            assertEquals(1, r.code());
+            assertTrue(r.err().contains("error: You must be logged in to the server (Unauthorized)"), r.err());
+        } finally {
+            Files.delete(anonymous);
+        }
+        assertTrue(cluster.server().startsWith("https://"), cluster.server());
+    }
+
+    @Test
     void olderTutorialManifests() throws Exception {
         namespace("legacy");
         Cluster.Result r = k("apply", "-n", "legacy", "--record", "-f", MANIFESTS.resolve("legacy-deployment.yaml").toString()).ok();

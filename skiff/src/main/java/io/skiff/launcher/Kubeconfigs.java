@@ -16,19 +16,36 @@ final class Kubeconfigs {
     private Kubeconfigs() {
     }
 
-    static ObjectNode forServer(String server) {
+    /** A kubeconfig for {@code server}; with a CA and a client certificate when the server speaks TLS. */
+    static ObjectNode forServer(String server, String caPem, io.skiff.api.pki.KeyAndCert client) {
         ObjectNode cfg = Json.object().put("apiVersion", "v1").put("kind", "Config");
-        cfg.putArray("clusters").addObject().put("name", NAME).putObject("cluster").put("server", server);
-        cfg.putArray("users").addObject().put("name", NAME).putObject("user");
+        ObjectNode cluster = cfg.putArray("clusters").addObject().put("name", NAME).putObject("cluster").put("server", server);
+        ObjectNode user = cfg.putArray("users").addObject().put("name", NAME).putObject("user");
+        if (caPem != null) {
+            cluster.put("certificate-authority-data", base64(caPem));
+        }
+        if (client != null) {
+            user.put("client-certificate-data", base64(client.certPem())).put("client-key-data", base64(client.keyPem()));
+        }
         cfg.putArray("contexts").addObject().put("name", NAME).putObject("context").put("cluster", NAME).put("user", NAME);
         cfg.put("current-context", NAME);
         cfg.putObject("preferences");
         return cfg;
     }
 
+    /** Written 0600: it holds the admin's private key. */
     static void write(Path file, ObjectNode cfg) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, Json.YAML.writeValueAsBytes(cfg));
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
+    }
+
+    private static String base64(String pem) {
+        return java.util.Base64.getEncoder().encodeToString(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     /** Replaces any existing "skiff" entries of {@code target} and makes skiff the current context. */

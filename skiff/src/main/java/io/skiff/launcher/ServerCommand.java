@@ -2,6 +2,7 @@ package io.skiff.launcher;
 
 import io.skiff.apiserver.ApiServer;
 import io.skiff.apiserver.ApiServerConfig;
+import io.skiff.apiserver.auth.SecurityConfig;
 import io.skiff.store.Store;
 import io.skiff.store.Stores;
 import picocli.CommandLine.Command;
@@ -36,15 +37,25 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--service-node-port-range", defaultValue = "30000-32767")
     String nodePortRange;
 
+    @Option(names = "--insecure", description = "Serve plain HTTP without authentication (loopback addresses only).")
+    boolean insecure;
+
+    @Option(names = "--token-auth-file", description = "Static bearer tokens, CSV: token,user,uid,\"group1,group2\".")
+    java.nio.file.Path tokenFile;
+
     @Override
     public Integer call() throws Exception {
         SkiffHome home = SkiffHome.resolve(dataDir);
         home.create();
         String[] range = nodePortRange.split("-");
         ApiServerConfig config = ApiServerConfig.defaults().withBindAddress(bindAddress).withPort(port)
-                .withAdvertiseAddress(advertiseAddress);
-        config = new ApiServerConfig(config.bindAddress(), config.port(), config.advertiseAddress(), serviceCidr,
-                Integer.parseInt(range[0]), Integer.parseInt(range[1]), config.watchCacheSize(), config.maxThreads());
+                .withAdvertiseAddress(advertiseAddress)
+                .withNetworks(serviceCidr, Integer.parseInt(range[0]), Integer.parseInt(range[1]));
+        if (!insecure) {
+            ClusterPki pki = ClusterPki.ensure(home);
+            String serviceIp = new io.skiff.apiserver.alloc.ClusterIpAllocator(serviceCidr).address(1);
+            config = config.withSecurity(new SecurityConfig(pki.apiServer(advertiseAddress, serviceIp), pki.ca().certificate(), tokenFile));
+        }
         Store s = Stores.open(store, home.dir());
         ApiServer server = new ApiServer(config, s).start();
         Files.writeString(home.portFile(), Integer.toString(server.port()));

@@ -21,7 +21,8 @@ final class StatusCommand implements Callable<Integer> {
             return 3;
         }
         String port = Files.exists(home.portFile()) ? Files.readString(home.portFile()).trim() : "?";
-        System.out.println("apiserver: running (pid " + p.get().pid() + ", http://127.0.0.1:" + port + ")");
+        boolean tls = Files.exists(home.dir().resolve("pki/apiserver.crt"));
+        System.out.println("apiserver: running (pid " + p.get().pid() + ", " + (tls ? "https" : "http") + "://127.0.0.1:" + port + ")");
         System.out.println("kubeconfig: " + home.kubeconfig());
         return 0;
     }

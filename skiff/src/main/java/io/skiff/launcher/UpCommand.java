@@ -33,6 +33,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", description = "Seconds to wait for the API server.")
     int timeoutSeconds;
 
+    @Option(names = "--insecure", description = "Plain HTTP without authentication, on loopback (not for shared machines).")
+    boolean insecure;
+
     @Override
     public Integer call() throws Exception {
         SkiffHome home = SkiffHome.resolve(dataDir);
@@ -46,18 +49,23 @@ final class UpCommand implements Callable<Integer> {
             Path log = home.logs().resolve("apiserver.log");
             List<String> cmd = new ArrayList<>(javaCommand());
             cmd.addAll(List.of("server", "--data-dir", home.dir().toString(), "--port", Integer.toString(port), "--store", store));
+            if (insecure) {
+                cmd.add("--insecure");
+            }
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             Files.writeString(home.pidFile("apiserver"), Long.toString(p.pid()));
             System.out.println("  pid " + p.pid() + ", log " + log);
         }
-        String server = waitReady(home, Duration.ofSeconds(timeoutSeconds));
+        ClusterPki pki = insecure ? null : ClusterPki.ensure(home);
+        String server = waitReady(home, Duration.ofSeconds(timeoutSeconds), pki);
         if (server == null) {
             System.err.println("✗ the API server did not become ready; see " + home.logs().resolve("apiserver.log"));
             return 1;
         }
         System.out.println("✓ API server ready at " + server);
-        var cfg = Kubeconfigs.forServer(server);
+        var cfg = pki == null ? Kubeconfigs.forServer(server, null, null)
+                : Kubeconfigs.forServer(server, io.skiff.api.pki.KeyAndCert.pemOf(pki.ca().certificate()), pki.admin());
         Kubeconfigs.write(home.kubeconfig(), cfg);
         System.out.println("✓ Wrote " + home.kubeconfig());
         if (!noMerge) {
@@ -69,13 +77,17 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String waitReady(SkiffHome home, Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static String waitReady(SkiffHome home, Duration timeout, ClusterPki pki) throws Exception {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (pki != null) {
+            builder.sslContext(trusting(pki.ca().certificate()));
+        }
+        HttpClient http = builder.build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (Files.exists(home.portFile())) {
-                    String server = "http://127.0.0.1:" + Files.readString(home.portFile()).trim();
+                    String server = (pki == null ? "http" : "https") + "://127.0.0.1:" + Files.readString(home.portFile()).trim();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server + "/readyz"))
                             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200) {
@@ -91,6 +103,18 @@ final class UpCommand implements Callable<Integer> {
             Thread.sleep(200);
         }
         return null;
+    }
+
+    /** An SSL context trusting only the cluster CA (the server may still be generating nothing else). */
+    static javax.net.ssl.SSLContext trusting(java.security.cert.X509Certificate ca) throws Exception {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", ca);
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
     }
 
     /** This JVM's java and class path, so the server runs exactly what `up` was run from. */

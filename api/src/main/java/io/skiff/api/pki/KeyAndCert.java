@@ -64,6 +64,10 @@ public record KeyAndCert(PrivateKey key, X509Certificate cert) {
         }
     }
 
+    public static String pemOf(X509Certificate cert) {
+        return pem(cert);
+    }
+
     public static X509Certificate parseCert(String pem) {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509")

@@ -6,6 +6,8 @@ import io.skiff.api.ResourceType;
 import io.skiff.api.ResourceTypes;
 import io.skiff.api.errors.ApiException;
 import io.skiff.apiserver.alloc.ServiceAllocations;
+import io.skiff.apiserver.auth.Credentials;
+import io.skiff.apiserver.auth.UserInfo;
 import io.skiff.apiserver.request.RequestInfo;
 import io.skiff.apiserver.resource.Registry;
 import io.skiff.apiserver.resource.ResourceStrategy;
@@ -25,8 +27,12 @@ public final class ResourceHandler {
     private final Deleter deleter;
     private final WebSocketWatch webSocketWatch;
 
+    /**
+     * @param authenticate who a WebSocket upgrade's credentials name (HTTP requests are
+     *                     authenticated before they reach any handler; upgrades are not)
+     */
     public ResourceHandler(Registry registry, ObjectStorage storage, ServiceAllocations allocations,
-                           Function<ResourceType, WatchCache> caches) {
+                           Function<ResourceType, WatchCache> caches, Function<Credentials, UserInfo> authenticate) {
         this.registry = registry;
         this.deleter = new Deleter(storage, allocations);
         UpdateEngine updates = new UpdateEngine(storage, allocations, deleter);
@@ -35,7 +41,7 @@ public final class ResourceHandler {
         this.writes = new WriteOperations(storage, allocations, updates, deleter,
                 new NamespaceGuard(storage, caches.apply(ResourceTypes.NAMESPACES)));
         this.subresources = new Subresources(storage, updates, deleter);
-        this.webSocketWatch = new WebSocketWatch(registry, watches);
+        this.webSocketWatch = new WebSocketWatch(registry, watches, authenticate);
     }
 
     /** Watches requested with a WebSocket upgrade. */

@@ -3,6 +3,8 @@ package io.skiff.apiserver.rest;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.skiff.api.errors.ApiException;
+import io.skiff.apiserver.auth.Credentials;
+import io.skiff.apiserver.auth.UserInfo;
 import io.skiff.apiserver.request.RequestInfo;
 import io.skiff.apiserver.resource.Registry;
 import io.skiff.apiserver.resource.ResourceStrategy;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Watches over a WebSocket (what fabric8 and client-java use): the same events as the chunked
@@ -23,10 +26,12 @@ public final class WebSocketWatch {
     private final Registry registry;
     private final WatchOperations watches;
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
+    private final Function<Credentials, UserInfo> authenticate;
 
-    WebSocketWatch(Registry registry, WatchOperations watches) {
+    WebSocketWatch(Registry registry, WatchOperations watches, Function<Credentials, UserInfo> authenticate) {
         this.registry = registry;
         this.watches = watches;
+        this.authenticate = authenticate;
     }
 
     public void configure(WsConfig ws) {
@@ -45,6 +50,7 @@ public final class WebSocketWatch {
 
     private void serve(WsConnectContext ctx) {
         try {
+            authenticate.apply(credentials(ctx)); // 401 (as a Status, then close) before anything is served
             String path = ctx.session.getUpgradeRequest().getRequestURI().getPath();
             RequestInfo info = RequestInfo.parse(path);
             if (info == null || !"true".equals(ctx.queryParam("watch")) && !"1".equals(ctx.queryParam("watch"))) {
@@ -96,6 +102,14 @@ public final class WebSocketWatch {
         } finally {
             running.remove(ctx.sessionId());
         }
+    }
+
+    private static Credentials credentials(WsConnectContext ctx) {
+        java.security.cert.X509Certificate[] chain = null;
+        if (ctx.session.getUpgradeRequest() instanceof org.eclipse.jetty.websocket.server.JettyServerUpgradeRequest upgrade) {
+            chain = upgrade.getCertificates();
+        }
+        return new Credentials(chain, ctx.header("Authorization"));
     }
 
     private void stop(String sessionId) {
