@@ -40,6 +40,8 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SkiffHome home = SkiffHome.resolve(dataDir);
         home.create();
+        // the CA exists before the server starts, so the server and this command never make two
+        ClusterPki pki = insecure ? null : ClusterPki.ensure(home);
         Optional<ProcessHandle> running = home.running("apiserver");
         if (running.isPresent()) {
             System.out.println("✓ API server already running (pid " + running.get().pid() + ")");
@@ -57,7 +59,6 @@ final class UpCommand implements Callable<Integer> {
             Files.writeString(home.pidFile("apiserver"), Long.toString(p.pid()));
             System.out.println("  pid " + p.pid() + ", log " + log);
         }
-        ClusterPki pki = insecure ? null : ClusterPki.ensure(home);
         String server = waitReady(home, Duration.ofSeconds(timeoutSeconds), pki);
         if (server == null) {
             System.err.println("✗ the API server did not become ready; see " + home.logs().resolve("apiserver.log"));
