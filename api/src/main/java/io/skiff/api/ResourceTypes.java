@@ -54,10 +54,21 @@ public final class ResourceTypes {
     public static final ResourceType EVENTS_V1 = new ResourceType("events.k8s.io", "v1", "Event", "events", "event",
             true, List.of("ev"), NONE, NONE, io.fabric8.kubernetes.api.model.events.v1.Event.class);
 
+    private static final String RBAC = "rbac.authorization.k8s.io";
+    public static final ResourceType ROLES = new ResourceType(RBAC, "v1", "Role", "roles", "role",
+            true, NONE, NONE, NONE, io.fabric8.kubernetes.api.model.rbac.Role.class);
+    public static final ResourceType CLUSTER_ROLES = new ResourceType(RBAC, "v1", "ClusterRole", "clusterroles", "clusterrole",
+            false, NONE, NONE, NONE, io.fabric8.kubernetes.api.model.rbac.ClusterRole.class);
+    public static final ResourceType ROLE_BINDINGS = new ResourceType(RBAC, "v1", "RoleBinding", "rolebindings", "rolebinding",
+            true, NONE, NONE, NONE, io.fabric8.kubernetes.api.model.rbac.RoleBinding.class);
+    public static final ResourceType CLUSTER_ROLE_BINDINGS = new ResourceType(RBAC, "v1", "ClusterRoleBinding", "clusterrolebindings",
+            "clusterrolebinding", false, NONE, NONE, NONE, io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding.class);
+
     /** Every served resource. Core events and events.k8s.io events share one store prefix in Kubernetes; here each has its own. */
     public static final List<ResourceType> ALL_TYPES = List.of(
             NAMESPACES, PODS, SERVICES, ENDPOINTS, NODES, EVENTS, CONFIGMAPS, SECRETS, SERVICE_ACCOUNTS,
-            REPLICATION_CONTROLLERS, DEPLOYMENTS, REPLICA_SETS, LEASES, ENDPOINT_SLICES, EVENTS_V1);
+            REPLICATION_CONTROLLERS, DEPLOYMENTS, REPLICA_SETS, LEASES, ENDPOINT_SLICES, EVENTS_V1,
+            ROLES, CLUSTER_ROLES, ROLE_BINDINGS, CLUSTER_ROLE_BINDINGS);
 
     private ResourceTypes() {
     }

@@ -8,7 +8,14 @@ import io.skiff.api.ResourceType;
 import io.skiff.api.ResourceTypes;
 import io.skiff.api.errors.ApiException;
 import io.skiff.apiserver.alloc.ClusterIpAllocator;
+import io.skiff.apiserver.auth.AccessReviews;
 import io.skiff.apiserver.auth.Authentication;
+import io.skiff.apiserver.auth.Authorizer;
+import io.skiff.apiserver.auth.RbacAuthorizer;
+import io.skiff.apiserver.auth.RequestAttributes;
+import io.skiff.apiserver.auth.UserInfo;
+import io.skiff.apiserver.bootstrap.BootstrapPolicy;
+import io.skiff.apiserver.watch.ObjectCache;
 import io.skiff.apiserver.auth.RequestUser;
 import io.skiff.apiserver.auth.SecurityConfig;
 import io.skiff.apiserver.auth.TlsConnector;
@@ -54,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
     private final Compactor compactor;
     private Javalin app;
     private Authentication authentication;
+    private Authorizer authorizer;
 
     public ApiServer(ApiServerConfig config, Store store) {
         if (config.security() == null && !isLoopback(config.bindAddress())) {
@@ -74,6 +82,7 @@ public final class ApiServer implements AutoCloseable {
             allocations.restore(svc);
         }
         new SystemObjects(storage, allocations).ensure(config.advertiseAddress(), config.port());
+        new BootstrapPolicy(storage).ensure();
         for (ResourceStrategy s : registry.all()) {
             WatchCache cache = new WatchCache(s.type(), store, config.watchCacheSize());
             cache.start();
@@ -81,8 +90,12 @@ public final class ApiServer implements AutoCloseable {
         }
         SecurityConfig security = config.security();
         authentication = security == null ? null : Authentication.forConfig(security);
-        ResourceHandler resources = new ResourceHandler(registry, storage, allocations, caches::get,
+        ObjectCache namespaces = cache(ResourceTypes.NAMESPACES);
+        authorizer = security == null ? Authorizer.ALWAYS : new RbacAuthorizer(cache(ResourceTypes.ROLES),
+                cache(ResourceTypes.CLUSTER_ROLES), cache(ResourceTypes.ROLE_BINDINGS), cache(ResourceTypes.CLUSTER_ROLE_BINDINGS));
+        ResourceHandler resources = new ResourceHandler(registry, storage, allocations, caches::get, namespaces, authorizer,
                 credentials -> authentication == null ? RequestUser.UNSECURED : authentication.authenticate(credentials, ""));
+        AccessReviews reviews = new AccessReviews(authorizer);
         Discovery discovery = new Discovery(registry);
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -94,7 +107,7 @@ public final class ApiServer implements AutoCloseable {
                 cfg.jetty.addConnector((server, http) -> TlsConnector.create(server, http, security, config.bindAddress(), config.port()));
             }
         });
-        routes(app, resources, discovery);
+        routes(app, resources, discovery, reviews);
         if (security == null) {
             app.start(config.bindAddress(), config.port());
         } else {
@@ -109,10 +122,21 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** All routes, in one place. */
-    private void routes(Javalin app, ResourceHandler resources, Discovery discovery) {
-        // authentication before anything else (WebSocket upgrades pass through here too)
-        app.before(ctx -> ctx.attribute(RequestUser.ATTRIBUTE, authentication == null ? RequestUser.UNSECURED
-                : authentication.authenticate(RequestUser.credentials(ctx), ctx.path())));
+    private void routes(Javalin app, ResourceHandler resources, Discovery discovery, AccessReviews reviews) {
+        // authentication before anything else; paths that name no resource are authorized here too
+        app.before(ctx -> {
+            UserInfo user = authentication == null ? RequestUser.UNSECURED
+                    : authentication.authenticate(RequestUser.credentials(ctx), ctx.path());
+            ctx.attribute(RequestUser.ATTRIBUTE, user);
+            if (!isResourcePath(ctx.path()) && !user.isAnonymous()) {
+                RequestAttributes attrs = RequestAttributes.nonResource(user, ctx.method().name().toLowerCase(java.util.Locale.ROOT), ctx.path());
+                if (!authorizer.allows(attrs)) {
+                    throw ApiException.forbidden(attrs.forbiddenMessage());
+                }
+            }
+        });
+        app.post("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews", reviews::selfSubjectAccessReview);
+        app.post("/apis/authentication.k8s.io/v1/selfsubjectreviews", reviews::selfSubjectReview);
         app.get("/version", ctx -> ctx.json(version()));
         for (String health : List.of("/healthz", "/livez", "/readyz")) {
             app.get(health, ctx -> ctx.contentType("text/plain").result("ok"));
@@ -178,6 +202,15 @@ public final class ApiServer implements AutoCloseable {
             }
         }
         return app.port();
+    }
+
+    private ObjectCache cache(ResourceType type) {
+        return new ObjectCache(type, storage, caches.get(type)).start();
+    }
+
+    /** Resource paths are authorized by the resource handler, which knows the verb and scope. */
+    private static boolean isResourcePath(String path) {
+        return (path.startsWith("/api/v1/") || path.startsWith("/apis/")) && io.skiff.apiserver.request.RequestInfo.parse(path) != null;
     }
 
     private static boolean isLoopback(String address) {

@@ -26,10 +26,15 @@ final class Cluster implements AutoCloseable {
         this.cacheDir = home.resolve("kube-cache");
     }
 
+    /** Static tokens the cluster accepts: user "alice" (no groups) authenticates with this one. */
+    static final String ALICE_TOKEN = "alice-e2e-token";
+
     static Cluster up() throws Exception {
         Path home = Files.createTempDirectory("skiff-e2e");
         Cluster c = new Cluster(home, freePort());
-        Result r = c.skiff("up", "--port", Integer.toString(c.port), "--no-merge-kubeconfig");
+        Path tokens = home.resolve("tokens.csv");
+        Files.writeString(tokens, ALICE_TOKEN + ",alice,1001,\n");
+        Result r = c.skiff("up", "--port", Integer.toString(c.port), "--no-merge-kubeconfig", "--token-auth-file", tokens.toString());
         if (r.code() != 0) {
             Path log = home.resolve("logs/apiserver.log");
             String text = Files.exists(log) ? Files.readString(log) : "";

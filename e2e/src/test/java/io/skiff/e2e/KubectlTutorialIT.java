@@ -246,6 +246,42 @@ class KubectlTutorialIT {
     }
 
     @Test
+    void rbacLimitsAUserToWhatIsBound() throws Exception {
+        namespace("team");
+        k("create", "rolebinding", "alice-view", "--clusterrole=view", "--user=alice", "-n", "team").ok();
+        k("run", "p", "-n", "team", "--image=busybox").ok();
+        // alice uses the same server and CA, with her token instead of the admin certificate
+        String alice = Files.readString(cluster.kubeconfig()).replaceAll("client-certificate-data:.*", "token: " + Cluster.ALICE_TOKEN)
+                .replaceAll("(?m)^\\s*client-key-data:.*$", "");
+        Path kubeconfig = Files.createTempFile("alice", ".kubeconfig");
+        try {
+            Files.writeString(kubeconfig, alice);
+            java.util.function.Function<String[], Cluster.Result> as = args -> {
+                List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/kubectl", "--kubeconfig", kubeconfig.toString()));
+                cmd.addAll(List.of(args));
+                try {
+                    return Cluster.Result.run(cmd, null, 60);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            assertEquals("pod/p\n", as.apply(new String[] {"get", "pods", "-n", "team", "-o", "name"}).ok().out());
+            Cluster.Result elsewhere = as.apply(new String[] {"get", "pods", "-n", "default"});
+            assertEquals("Error from server (Forbidden): pods is forbidden: User \"alice\" cannot list resource \"pods\" in API group \"\" "
+                    + "in the namespace \"default\"\n", elsewhere.err());
+            Cluster.Result delete = as.apply(new String[] {"delete", "pod", "p", "-n", "team"});
+            assertEquals("Error from server (Forbidden): pods \"p\" is forbidden: User \"alice\" cannot delete resource \"pods\" in API group \"\" "
+                    + "in the namespace \"team\"\n", delete.err());
+            assertEquals("yes\n", as.apply(new String[] {"auth", "can-i", "list", "pods", "-n", "team"}).out());
+            assertEquals("no\n", as.apply(new String[] {"auth", "can-i", "delete", "pods", "-n", "team"}).out());
+            assertEquals("no\n", as.apply(new String[] {"auth", "can-i", "get", "secrets", "-n", "team"}).out(), "view does not read secrets");
+            assertTrue(as.apply(new String[] {"auth", "whoami"}).ok().out().matches("(?s).*Username\\s+alice\n.*"));
+        } finally {
+            Files.delete(kubeconfig);
+        }
+    }
+
+    @Test
     void olderTutorialManifests() throws Exception {
         namespace("legacy");
         Cluster.Result r = k("apply", "-n", "legacy", "--record", "-f", MANIFESTS.resolve("legacy-deployment.yaml").toString()).ok();

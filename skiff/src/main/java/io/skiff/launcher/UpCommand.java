@@ -36,6 +36,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "Plain HTTP without authentication, on loopback (not for shared machines).")
     boolean insecure;
 
+    @Option(names = "--token-auth-file", description = "Static bearer tokens for the API server (CSV: token,user,uid,\"groups\").")
+    Path tokenFile;
+
     @Override
     public Integer call() throws Exception {
         SkiffHome home = SkiffHome.resolve(dataDir);
@@ -53,6 +56,9 @@ final class UpCommand implements Callable<Integer> {
             cmd.addAll(List.of("server", "--data-dir", home.dir().toString(), "--port", Integer.toString(port), "--store", store));
             if (insecure) {
                 cmd.add("--insecure");
+            }
+            if (tokenFile != null) {
+                cmd.addAll(List.of("--token-auth-file", tokenFile.toAbsolutePath().toString()));
             }
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -18,11 +18,12 @@ import java.util.stream.Stream;
  * {@link io.skiff.api.errors.ApiException#invalid}.
  */
 public final class Validation {
-    private static final Map<Class<?>, KindValidator<?>> VALIDATORS = Stream.of(
+    private static final Map<Class<?>, KindValidator<?>> VALIDATORS = Stream.concat(Stream.<KindValidator<?>>of(
                     new NamespaceValidator(), new PodValidator(), new ServiceValidator(), new EndpointsValidator(),
                     new NodeValidator(), new EventValidator(), new ConfigMapValidator(), new SecretValidator(),
                     new ServiceAccountValidator(), new ReplicationControllerValidator(), new DeploymentValidator(),
-                    new ReplicaSetValidator(), new LeaseValidator(), new EndpointSliceValidator(), new EventsV1Validator())
+                    new ReplicaSetValidator(), new LeaseValidator(), new EndpointSliceValidator(), new EventsV1Validator()),
+                    RbacValidators.all().stream())
             .collect(Collectors.toUnmodifiableMap(KindValidator::model, Function.identity()));
 
     private Validation() {

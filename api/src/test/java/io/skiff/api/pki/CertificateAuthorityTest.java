@@ -37,6 +37,7 @@ class CertificateAuthorityTest {
         assertEquals(serving.key(), read.key());
         assertEquals(4, read.cert().getSubjectAlternativeNames().size());
         assertEquals(ca.certificate(), CertificateAuthority.loadOrCreate(dir, "skiff-ca").certificate(), "the CA is created once");
-        assertTrue(Files.getPosixFilePermissions(dir.resolve("ca.key")).toString().equals("[OWNER_READ, OWNER_WRITE]"));
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(dir.resolve("ca.key")), "the CA key is readable by its owner only");
     }
 }

@@ -26,7 +26,11 @@ public final class Discovery {
      * One resource as served at one group-version. Legacy versions serve the apps/v1 type but
      * carry no short names or categories, so {@code get all} and {@code get deploy} mean apps/v1 only.
      */
-    private record Served(String group, String version, ResourceType type, boolean legacy) {
+    private record Served(String group, String version, ResourceType type, boolean legacy, List<String> verbs) {
+        Served(String group, String version, ResourceType type, boolean legacy) {
+            this(group, version, type, legacy, null);
+        }
+
         List<String> shortNames() {
             return legacy ? List.of() : type.shortNames();
         }
@@ -39,6 +43,15 @@ public final class Discovery {
     public Discovery(Registry registry) {
         registry.all().forEach(s -> add(s.type().group(), s.type().version(), s.type(), false));
         registry.legacyVersions().forEach(l -> add(l.group(), l.version(), l.servedAs(), true));
+        // computed per request, never stored: create only
+        reviews("authorization.k8s.io", "SelfSubjectAccessReview", "selfsubjectaccessreviews");
+        reviews("authentication.k8s.io", "SelfSubjectReview", "selfsubjectreviews");
+    }
+
+    private void reviews(String group, String kind, String plural) {
+        ResourceType t = new ResourceType(group, "v1", kind, plural, "", false, List.of(), List.of(), List.of(), null);
+        byGroupVersion.computeIfAbsent(group + "/v1", k -> new ArrayList<>()).add(new Served(group, "v1", t, false, List.of("create")));
+        versionsByGroup.computeIfAbsent(group, k -> new ArrayList<>()).add("v1");
     }
 
     private void add(String group, String version, ResourceType type, boolean legacy) {
@@ -98,7 +111,7 @@ public final class Discovery {
             ResourceType t = s.type();
             ObjectNode r = arr.addObject().put("name", t.plural()).put("singularName", t.singular())
                     .put("namespaced", t.namespaced()).put("kind", t.kind());
-            verbs(r.putArray("verbs"), t);
+            verbs(r.putArray("verbs"), s);
             if (!s.shortNames().isEmpty()) {
                 s.shortNames().forEach(r.putArray("shortNames")::add);
             }
@@ -157,7 +170,7 @@ public final class Discovery {
         ObjectNode r = Json.object().put("resource", t.plural());
         r.putObject("responseKind").put("group", s.group()).put("version", s.version()).put("kind", t.kind());
         r.put("scope", t.namespaced() ? "Namespaced" : "Cluster").put("singularResource", t.singular());
-        verbs(r.putArray("verbs"), t);
+        verbs(r.putArray("verbs"), s);
         if (!s.shortNames().isEmpty()) {
             s.shortNames().forEach(r.putArray("shortNames")::add);
         }
@@ -176,7 +189,12 @@ public final class Discovery {
         return r;
     }
 
-    private static void verbs(ArrayNode arr, ResourceType t) {
+    private static void verbs(ArrayNode arr, Served s) {
+        if (s.verbs() != null) {
+            s.verbs().forEach(arr::add);
+            return;
+        }
+        ResourceType t = s.type();
         for (String v : ResourceType.VERBS) {
             if (v.equals("deletecollection") && t.plural().equals("namespaces")) {
                 continue;

@@ -42,6 +42,10 @@ public final class Registry {
         add(new GenericStrategy(ResourceTypes.LEASES, SimplePrinters.leases()));
         add(new GenericStrategy(ResourceTypes.ENDPOINT_SLICES, SimplePrinters.endpointSlices()));
         add(new GenericStrategy(ResourceTypes.EVENTS_V1, SimplePrinters.events()));
+        add(new GenericStrategy(ResourceTypes.ROLES, SimplePrinters.roles()));
+        add(new GenericStrategy(ResourceTypes.CLUSTER_ROLES, SimplePrinters.roles()));
+        add(new GenericStrategy(ResourceTypes.ROLE_BINDINGS, SimplePrinters.roleBindings()));
+        add(new GenericStrategy(ResourceTypes.CLUSTER_ROLE_BINDINGS, SimplePrinters.roleBindings()));
         for (String gv : List.of("extensions/v1beta1", "apps/v1beta1", "apps/v1beta2")) {
             String[] parts = gv.split("/");
             legacy.put(gv + "/deployments", new LegacyVersion(parts[0], parts[1], ResourceTypes.DEPLOYMENTS));

@@ -6,12 +6,16 @@ import io.skiff.api.ResourceType;
 import io.skiff.api.ResourceTypes;
 import io.skiff.api.errors.ApiException;
 import io.skiff.apiserver.alloc.ServiceAllocations;
+import io.skiff.apiserver.auth.Authorizer;
 import io.skiff.apiserver.auth.Credentials;
+import io.skiff.apiserver.auth.RequestAttributes;
+import io.skiff.apiserver.auth.RequestUser;
 import io.skiff.apiserver.auth.UserInfo;
 import io.skiff.apiserver.request.RequestInfo;
 import io.skiff.apiserver.resource.Registry;
 import io.skiff.apiserver.resource.ResourceStrategy;
 import io.skiff.apiserver.storage.ObjectStorage;
+import io.skiff.apiserver.watch.ObjectCache;
 import io.skiff.apiserver.watch.WatchCache;
 
 import java.io.IOException;
@@ -26,22 +30,25 @@ public final class ResourceHandler {
     private final Subresources subresources;
     private final Deleter deleter;
     private final WebSocketWatch webSocketWatch;
+    private final Authorizer authorizer;
 
     /**
      * @param authenticate who a WebSocket upgrade's credentials name (HTTP requests are
      *                     authenticated before they reach any handler; upgrades are not)
      */
     public ResourceHandler(Registry registry, ObjectStorage storage, ServiceAllocations allocations,
-                           Function<ResourceType, WatchCache> caches, Function<Credentials, UserInfo> authenticate) {
+                           Function<ResourceType, WatchCache> caches, ObjectCache namespaces, Authorizer authorizer,
+                           Function<Credentials, UserInfo> authenticate) {
+        this.authorizer = authorizer;
         this.registry = registry;
         this.deleter = new Deleter(storage, allocations);
         UpdateEngine updates = new UpdateEngine(storage, allocations, deleter);
         this.reads = new ReadOperations(storage);
         this.watches = new WatchOperations(storage, caches);
         this.writes = new WriteOperations(storage, allocations, updates, deleter,
-                new NamespaceGuard(storage, caches.apply(ResourceTypes.NAMESPACES)));
+                new NamespaceGuard(storage, namespaces));
         this.subresources = new Subresources(storage, updates, deleter);
-        this.webSocketWatch = new WebSocketWatch(registry, watches, authenticate);
+        this.webSocketWatch = new WebSocketWatch(registry, watches, authenticate, this::authorize);
     }
 
     /** Watches requested with a WebSocket upgrade. */
@@ -71,6 +78,7 @@ public final class ResourceHandler {
         if (sub != null && !type.hasSubresource(sub)) {
             throw notFound();
         }
+        authorize(RequestUser.of(ctx), info, verb(ctx.method(), info, "true".equals(ctx.queryParam("watch")) || "1".equals(ctx.queryParam("watch"))));
         ApiRequest r = new ApiRequest(ctx, info, strategy, registry.legacy(info.group(), info.version(), info.resource()));
         HandlerType method = ctx.method();
         if (sub == null) {
@@ -116,6 +124,31 @@ public final class ResourceHandler {
             case "finalize:PUT" -> subresources.finalizeNamespace(r);
             default -> throw notAllowed(method, type.plural() + "/" + sub);
         }
+    }
+
+    /** 403 with Kubernetes' words unless RBAC allows {@code verb} on what the path names. */
+    void authorize(UserInfo user, RequestInfo info, String verb) {
+        // a namespace is its own namespace, so RoleBindings inside it can grant access to it
+        String namespace = info.namespace() != null ? info.namespace()
+                : "namespaces".equals(info.resource()) && info.group().isEmpty() ? info.name() : null;
+        RequestAttributes attrs = RequestAttributes.resource(user, verb, info.group(), info.resource(), info.subresource(),
+                namespace, info.name());
+        if (!authorizer.allows(attrs)) {
+            throw new ApiException(403, "Forbidden", attrs.forbiddenMessage(), info.group(), info.resource(), info.name(),
+                    java.util.List.of(), null);
+        }
+    }
+
+    /** The RBAC verb of a request: get/list/watch, create, update, patch, delete/deletecollection. */
+    static String verb(HandlerType method, RequestInfo info, boolean watch) {
+        return switch (method) {
+            case GET, HEAD -> watch ? "watch" : info.isCollection() ? "list" : "get";
+            case POST -> "create";
+            case PUT -> "update";
+            case PATCH -> "patch";
+            case DELETE -> info.isCollection() ? "deletecollection" : "delete";
+            default -> method.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     static ApiException notFound() {

@@ -28,10 +28,18 @@ public final class WebSocketWatch {
     private final Map<String, Thread> running = new ConcurrentHashMap<>();
     private final Function<Credentials, UserInfo> authenticate;
 
-    WebSocketWatch(Registry registry, WatchOperations watches, Function<Credentials, UserInfo> authenticate) {
+    private final Authorize authorize;
+
+    /** The resource handler's RBAC check. */
+    interface Authorize {
+        void check(UserInfo user, RequestInfo info, String verb);
+    }
+
+    WebSocketWatch(Registry registry, WatchOperations watches, Function<Credentials, UserInfo> authenticate, Authorize authorize) {
         this.registry = registry;
         this.watches = watches;
         this.authenticate = authenticate;
+        this.authorize = authorize;
     }
 
     public void configure(WsConfig ws) {
@@ -50,12 +58,13 @@ public final class WebSocketWatch {
 
     private void serve(WsConnectContext ctx) {
         try {
-            authenticate.apply(credentials(ctx)); // 401 (as a Status, then close) before anything is served
+            UserInfo user = authenticate.apply(credentials(ctx)); // 401 (as a Status, then close) before anything is served
             String path = ctx.session.getUpgradeRequest().getRequestURI().getPath();
             RequestInfo info = RequestInfo.parse(path);
             if (info == null || !"true".equals(ctx.queryParam("watch")) && !"1".equals(ctx.queryParam("watch"))) {
                 throw ResourceHandler.notFound();
             }
+            authorize.check(user, info, "watch");
             ResourceStrategy strategy = registry.find(info.group(), info.version(), info.resource())
                     .orElseThrow(ResourceHandler::notFound);
             ApiRequest r = new ApiRequest(null, new ApiRequest.Params() {

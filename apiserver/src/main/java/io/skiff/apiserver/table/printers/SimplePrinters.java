@@ -58,6 +58,40 @@ public final class SimplePrinters {
                 o -> List.of(o.path("secrets").size()));
     }
 
+    /** Roles print their creation time, not an age. */
+    public static TablePrinter roles() {
+        return new TablePrinter() {
+            @Override
+            public List<Column> columns() {
+                return List.of(Column.NAME, Column.string("Created At", "Time at which the object was created."));
+            }
+
+            @Override
+            public List<Object> cells(ObjectNode o) {
+                return List.of(TablePrinter.name(o), o.path("metadata").path("creationTimestamp").asText(""));
+            }
+        };
+    }
+
+    public static TablePrinter roleBindings() {
+        return of(List.of(Column.string("Role", "Role referenced by this binding"),
+                        new Column("Users", "string", "", "Users in the binding", 1),
+                        new Column("Groups", "string", "", "Groups in the binding", 1),
+                        new Column("ServiceAccounts", "string", "", "ServiceAccounts in the binding", 1)),
+                o -> List.of(o.path("roleRef").path("kind").asText() + "/" + o.path("roleRef").path("name").asText(),
+                        subjects(o, "User"), subjects(o, "Group"), subjects(o, "ServiceAccount")));
+    }
+
+    private static String subjects(JsonNode binding, String kind) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode s : binding.path("subjects")) {
+            if (kind.equals(s.path("kind").asText())) {
+                names.add(kind.equals("ServiceAccount") ? s.path("namespace").asText() + "/" + s.path("name").asText() : s.path("name").asText());
+            }
+        }
+        return String.join(", ", names);
+    }
+
     public static TablePrinter leases() {
         return of(List.of(Column.string("Holder", "The holder of the lease")),
                 o -> List.of(o.path("spec").path("holderIdentity").asText("")));
