@@ -39,7 +39,7 @@ class SecureApiServerTest {
         Path dir = Files.createTempDirectory("secure");
         ca = CertificateAuthority.create("test-ca");
         Path tokens = dir.resolve("tokens.csv");
-        Files.writeString(tokens, "s3cret-token,alice,1001,\"devs,ops\"\n");
+        Files.writeString(tokens, "s3cret-token,alice,1001,\"devs,ops\"\nroot-token,root,0,system:masters\n");
         store = Stores.open("sqlite", dir);
         SecurityConfig security = new SecurityConfig(ca.issueServing("kube-apiserver", List.of("localhost"), List.of("127.0.0.1")),
                 ca.certificate(), tokens);
@@ -85,7 +85,8 @@ class SecureApiServerTest {
     @Test
     void staticTokensAuthenticateAndUnknownOnesAreRefused() throws Exception {
         HttpClient anonymous = client(null);
-        assertEquals(200, status(anonymous, "/api/v1/namespaces", "s3cret-token"));
+        assertEquals(200, status(anonymous, "/api/v1/namespaces", "root-token"));
+        assertEquals(403, status(anonymous, "/api/v1/namespaces", "s3cret-token"), "authenticated, but RBAC grants alice nothing");
         assertEquals(401, status(anonymous, "/api/v1/namespaces", "guess"));
         assertEquals(401, status(anonymous, "/healthz", "guess"), "a bad token is never treated as anonymous");
     }
