@@ -23,6 +23,8 @@ import io.skiff.apiserver.alloc.NodePortAllocator;
 import io.skiff.apiserver.alloc.ServiceAllocations;
 import io.skiff.apiserver.bootstrap.SystemObjects;
 import io.skiff.apiserver.discovery.Discovery;
+import io.skiff.apiserver.http.AuditLog;
+import io.skiff.apiserver.http.InflightLimiter;
 import io.skiff.apiserver.http.MediaTypes;
 import io.skiff.apiserver.http.Responses;
 import io.skiff.apiserver.openapi.OpenApiRoutes;
@@ -62,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
     private Javalin app;
     private Authentication authentication;
     private Authorizer authorizer;
+    private AuditLog audit;
 
     public ApiServer(ApiServerConfig config, Store store) {
         if (config.security() == null && !isLoopback(config.bindAddress())) {
@@ -107,6 +110,7 @@ public final class ApiServer implements AutoCloseable {
                 cfg.jetty.addConnector((server, http) -> TlsConnector.create(server, http, security, config.bindAddress(), config.port()));
             }
         });
+        audit = config.auditLogPath() == null ? null : new AuditLog(config.auditLogPath());
         routes(app, resources, discovery, reviews);
         if (security == null) {
             app.start(config.bindAddress(), config.port());
@@ -123,6 +127,13 @@ public final class ApiServer implements AutoCloseable {
 
     /** All routes, in one place. */
     private void routes(Javalin app, ResourceHandler resources, Discovery discovery, AccessReviews reviews) {
+        InflightLimiter limiter = new InflightLimiter(config.maxRequestsInflight(), config.maxMutatingRequestsInflight());
+        if (audit != null) {
+            app.before(audit::start);
+            app.after(audit::record);
+        }
+        app.before(limiter::enter);
+        app.after(limiter::leave);
         // authentication before anything else; paths that name no resource are authorized here too
         app.before(ctx -> {
             UserInfo user = authentication == null ? RequestUser.UNSECURED
@@ -235,5 +246,8 @@ public final class ApiServer implements AutoCloseable {
             app.stop();
         }
         caches.values().forEach(WatchCache::close);
+        if (audit != null) {
+            audit.close();
+        }
     }
 }

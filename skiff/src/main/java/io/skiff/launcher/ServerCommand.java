@@ -40,6 +40,15 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "Serve plain HTTP without authentication (loopback addresses only).")
     boolean insecure;
 
+    @Option(names = "--audit-log-path", description = "Write one JSON line per request to this file.")
+    java.nio.file.Path auditLog;
+
+    @Option(names = "--max-requests-inflight", defaultValue = "400")
+    int maxInflight;
+
+    @Option(names = "--max-mutating-requests-inflight", defaultValue = "200")
+    int maxMutatingInflight;
+
     @Option(names = "--token-auth-file", description = "Static bearer tokens, CSV: token,user,uid,\"group1,group2\".")
     java.nio.file.Path tokenFile;
 
@@ -50,7 +59,8 @@ final class ServerCommand implements Callable<Integer> {
         String[] range = nodePortRange.split("-");
         ApiServerConfig config = ApiServerConfig.defaults().withBindAddress(bindAddress).withPort(port)
                 .withAdvertiseAddress(advertiseAddress)
-                .withNetworks(serviceCidr, Integer.parseInt(range[0]), Integer.parseInt(range[1]));
+                .withNetworks(serviceCidr, Integer.parseInt(range[0]), Integer.parseInt(range[1]))
+                .withLimits(maxInflight, maxMutatingInflight).withAuditLog(auditLog);
         if (!insecure) {
             ClusterPki pki = ClusterPki.ensure(home);
             String serviceIp = new io.skiff.apiserver.alloc.ClusterIpAllocator(serviceCidr).address(1);
