@@ -18,6 +18,8 @@ import io.skiff.apiserver.bootstrap.BootstrapPolicy;
 import io.skiff.apiserver.watch.ObjectCache;
 import io.skiff.apiserver.auth.RequestUser;
 import io.skiff.apiserver.auth.SecurityConfig;
+import io.skiff.apiserver.auth.ServiceAccountAuthenticator;
+import io.skiff.apiserver.auth.ServiceAccountTokens;
 import io.skiff.apiserver.auth.TlsConnector;
 import io.skiff.apiserver.alloc.NodePortAllocator;
 import io.skiff.apiserver.alloc.ServiceAllocations;
@@ -92,11 +94,14 @@ public final class ApiServer implements AutoCloseable {
             caches.put(s.type(), cache);
         }
         SecurityConfig security = config.security();
-        authentication = security == null ? null : Authentication.forConfig(security);
+        ServiceAccountTokens tokens = security == null || security.serviceAccountKey() == null ? null
+                : new ServiceAccountTokens(security.serviceAccountKey());
+        authentication = security == null ? null : Authentication.forConfig(security,
+                tokens == null ? null : new ServiceAccountAuthenticator(tokens, cache(ResourceTypes.SERVICE_ACCOUNTS)));
         ObjectCache namespaces = cache(ResourceTypes.NAMESPACES);
         authorizer = security == null ? Authorizer.ALWAYS : new RbacAuthorizer(cache(ResourceTypes.ROLES),
                 cache(ResourceTypes.CLUSTER_ROLES), cache(ResourceTypes.ROLE_BINDINGS), cache(ResourceTypes.CLUSTER_ROLE_BINDINGS));
-        ResourceHandler resources = new ResourceHandler(registry, storage, allocations, caches::get, namespaces, authorizer,
+        ResourceHandler resources = new ResourceHandler(registry, storage, allocations, caches::get, namespaces, authorizer, tokens,
                 credentials -> authentication == null ? RequestUser.UNSECURED : authentication.authenticate(credentials, ""));
         AccessReviews reviews = new AccessReviews(authorizer);
         Discovery discovery = new Discovery(registry);

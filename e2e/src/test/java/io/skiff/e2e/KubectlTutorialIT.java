@@ -282,6 +282,30 @@ class KubectlTutorialIT {
     }
 
     @Test
+    void serviceAccountTokensAuthenticateUntilTheAccountIsGone() throws Exception {
+        namespace("robots");
+        k("create", "serviceaccount", "bot", "-n", "robots").ok();
+        k("create", "rolebinding", "bot-view", "--clusterrole=view", "--serviceaccount=robots:bot", "-n", "robots").ok();
+        String token = k("create", "token", "bot", "-n", "robots", "--duration=15m").ok().out().trim();
+        assertEquals(3, token.split("\\.").length, "a JWT: " + token);
+        String kubeconfig = Files.readString(cluster.kubeconfig()).replaceAll("client-certificate-data:.*", "token: " + token)
+                .replaceAll("(?m)^\\s*client-key-data:.*$", "");
+        Path file = Files.createTempFile("bot", ".kubeconfig");
+        try {
+            Files.writeString(file, kubeconfig);
+            List<String> whoami = List.of("/usr/bin/kubectl", "--kubeconfig", file.toString(), "auth", "whoami");
+            assertTrue(Cluster.Result.run(whoami, null, 60).ok().out().matches("(?s).*Username\\s+system:serviceaccount:robots:bot\n.*"));
+            Cluster.Result list = Cluster.Result.run(List.of("/usr/bin/kubectl", "--kubeconfig", file.toString(), "get", "pods", "-n", "robots"), null, 60);
+            assertEquals("No resources found in robots namespace.\n", list.err());
+            k("delete", "serviceaccount", "bot", "-n", "robots").ok();
+            Cluster.Result after = Cluster.Result.run(List.of("/usr/bin/kubectl", "--kubeconfig", file.toString(), "get", "pods", "-n", "robots"), null, 60);
+            assertTrue(after.err().contains("error: You must be logged in to the server ("), "a deleted account's token is dead: " + after.err());
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
     void olderTutorialManifests() throws Exception {
         namespace("legacy");
         Cluster.Result r = k("apply", "-n", "legacy", "--record", "-f", MANIFESTS.resolve("legacy-deployment.yaml").toString()).ok();

@@ -56,6 +56,11 @@ final class ClusterPki {
         return serving;
     }
 
+    /** Signs service account tokens. */
+    java.security.KeyPair serviceAccountKey() throws IOException {
+        return io.skiff.api.pki.SigningKeys.loadOrCreate(dir, "sa");
+    }
+
     KeyAndCert admin() throws IOException {
         if (Files.exists(dir.resolve("admin.crt"))) {
             return KeyAndCert.read(dir, "admin");

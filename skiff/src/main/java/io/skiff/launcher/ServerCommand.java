@@ -64,7 +64,8 @@ final class ServerCommand implements Callable<Integer> {
         if (!insecure) {
             ClusterPki pki = ClusterPki.ensure(home);
             String serviceIp = new io.skiff.apiserver.alloc.ClusterIpAllocator(serviceCidr).address(1);
-            config = config.withSecurity(new SecurityConfig(pki.apiServer(advertiseAddress, serviceIp), pki.ca().certificate(), tokenFile));
+            config = config.withSecurity(new SecurityConfig(pki.apiServer(advertiseAddress, serviceIp), pki.ca().certificate(), tokenFile,
+                    pki.serviceAccountKey()));
         }
         Store s = Stores.open(store, home.dir());
         ApiServer server = new ApiServer(config, s).start();

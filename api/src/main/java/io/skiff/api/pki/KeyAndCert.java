@@ -27,15 +27,19 @@ public record KeyAndCert(PrivateKey key, X509Certificate cert) {
 
     /** PKCS#8 ("PRIVATE KEY"): the JDK's own encoding, which keeps the curve and kubectl reads. */
     public String keyPem() {
-        String b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded());
-        return "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n";
+        return SigningKeys.pem("PRIVATE KEY", key.getEncoded());
     }
 
     /** Writes {@code name.crt} and {@code name.key} (mode 0600) into {@code dir}. */
     public void write(Path dir, String name) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(name + ".crt"), certPem());
-        Path keyFile = dir.resolve(name + ".key");
+        writeKey(dir.resolve(name + ".key"));
+    }
+
+    /** Writes the private key readable by its owner only. */
+    void writeKey(Path keyFile) throws IOException {
+        Files.createDirectories(keyFile.toAbsolutePath().getParent());
         Files.writeString(keyFile, keyPem());
         try {
             Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));

@@ -20,10 +20,13 @@ public final class Authentication {
         this.chain = List.copyOf(chain);
     }
 
-    /** Client certificates, then the static token file if there is one. */
-    public static Authentication forConfig(SecurityConfig security) {
+    /** Client certificates, service account tokens, then the static token file if there is one. */
+    public static Authentication forConfig(SecurityConfig security, ServiceAccountAuthenticator serviceAccounts) {
         List<Authenticator> chain = new java.util.ArrayList<>();
         chain.add(new X509Authenticator());
+        if (serviceAccounts != null) {
+            chain.add(serviceAccounts);
+        }
         if (security.tokenFile() != null) {
             try {
                 chain.add(new TokenFileAuthenticator(security.tokenFile()));

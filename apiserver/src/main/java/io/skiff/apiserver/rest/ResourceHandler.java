@@ -10,6 +10,7 @@ import io.skiff.apiserver.auth.Authorizer;
 import io.skiff.apiserver.auth.Credentials;
 import io.skiff.apiserver.auth.RequestAttributes;
 import io.skiff.apiserver.auth.RequestUser;
+import io.skiff.apiserver.auth.ServiceAccountTokens;
 import io.skiff.apiserver.auth.UserInfo;
 import io.skiff.apiserver.request.RequestInfo;
 import io.skiff.apiserver.resource.Registry;
@@ -38,7 +39,7 @@ public final class ResourceHandler {
      */
     public ResourceHandler(Registry registry, ObjectStorage storage, ServiceAllocations allocations,
                            Function<ResourceType, WatchCache> caches, ObjectCache namespaces, Authorizer authorizer,
-                           Function<Credentials, UserInfo> authenticate) {
+                           ServiceAccountTokens tokens, Function<Credentials, UserInfo> authenticate) {
         this.authorizer = authorizer;
         this.registry = registry;
         this.deleter = new Deleter(storage, allocations);
@@ -47,7 +48,7 @@ public final class ResourceHandler {
         this.watches = new WatchOperations(storage, caches);
         this.writes = new WriteOperations(storage, allocations, updates, deleter,
                 new NamespaceGuard(storage, namespaces));
-        this.subresources = new Subresources(storage, updates, deleter);
+        this.subresources = new Subresources(storage, updates, deleter, tokens);
         this.webSocketWatch = new WebSocketWatch(registry, watches, authenticate, this::authorize);
     }
 
@@ -122,6 +123,7 @@ public final class ResourceHandler {
             case "binding:POST" -> subresources.bind(r);
             case "eviction:POST" -> subresources.evict(r);
             case "finalize:PUT" -> subresources.finalizeNamespace(r);
+            case "token:POST" -> subresources.requestToken(r);
             default -> throw notAllowed(method, type.plural() + "/" + sub);
         }
     }

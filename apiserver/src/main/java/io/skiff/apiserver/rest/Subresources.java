@@ -12,6 +12,7 @@ import io.skiff.apiserver.http.MediaTypes;
 import io.skiff.apiserver.http.RequestBodies;
 import io.skiff.apiserver.http.Responses;
 import io.skiff.apiserver.http.Statuses;
+import io.skiff.apiserver.auth.ServiceAccountTokens;
 import io.skiff.apiserver.storage.ObjectStorage;
 import io.skiff.apiserver.table.printers.SelectorText;
 import org.slf4j.Logger;
@@ -27,10 +28,53 @@ final class Subresources {
     private final UpdateEngine updates;
     private final Deleter deleter;
 
-    Subresources(ObjectStorage storage, UpdateEngine updates, Deleter deleter) {
+    private final ServiceAccountTokens tokens;
+
+    Subresources(ObjectStorage storage, UpdateEngine updates, Deleter deleter, ServiceAccountTokens tokens) {
         this.storage = storage;
         this.updates = updates;
         this.deleter = deleter;
+        this.tokens = tokens;
+    }
+
+    // ---- token: TokenRequest, a short-lived signed token for a service account (kubectl create token)
+
+    private static final long DEFAULT_TOKEN_SECONDS = 3600;
+    private static final long MIN_TOKEN_SECONDS = 600;
+    private static final long MAX_TOKEN_SECONDS = 48 * 3600;
+
+    void requestToken(ApiRequest r) {
+        if (tokens == null) {
+            throw ApiException.serviceUnavailable("this API server issues no service account tokens (no signing key)");
+        }
+        ObjectNode sa = storage.get(ResourceTypes.SERVICE_ACCOUNTS, r.namespace(), r.name());
+        ObjectNode request = RequestBodies.decodeObject(RequestBodies.read(r.ctx), r.ctx.contentType());
+        JsonNode spec = request.path("spec");
+        long seconds = spec.path("expirationSeconds").asLong(DEFAULT_TOKEN_SECONDS);
+        if (seconds < MIN_TOKEN_SECONDS) {
+            throw ApiException.invalid("authentication.k8s.io", "TokenRequest", r.name(), java.util.List.of(
+                    io.skiff.api.errors.FieldError.invalid("spec.expirationSeconds", seconds, "may not specify a duration less than 10 minutes")));
+        }
+        seconds = Math.min(seconds, MAX_TOKEN_SECONDS);
+        java.util.List<String> audiences = new java.util.ArrayList<>();
+        spec.path("audiences").forEach(a -> audiences.add(a.asText()));
+        if (audiences.isEmpty()) {
+            audiences.add(ServiceAccountTokens.ISSUER);
+        }
+        Instant expires = Instant.now().plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS);
+        String token = tokens.issue(r.namespace(), r.name(), sa.path("metadata").path("uid").asText(), audiences, expires);
+        ObjectNode reply = Json.object().put("kind", "TokenRequest").put("apiVersion", "authentication.k8s.io/v1");
+        reply.putObject("metadata").put("name", r.name()).put("namespace", r.namespace())
+                .put("creationTimestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        ObjectNode replySpec = reply.putObject("spec");
+        audiences.forEach(replySpec.putArray("audiences")::add);
+        replySpec.put("expirationSeconds", seconds);
+        if (spec.has("boundObjectRef")) {
+            replySpec.set("boundObjectRef", spec.get("boundObjectRef"));
+        }
+        reply.putObject("status").put("token", token).put("expirationTimestamp", expires.toString());
+        log.info("issued a token for service account {}/{} (expires {})", r.namespace(), r.name(), expires);
+        Responses.write(r.ctx, 201, reply, MediaTypes.Reply.JSON);
     }
 
     // ---- scale: an autoscaling/v1 Scale view of spec.replicas
