@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
 
 /**
@@ -51,6 +52,9 @@ public final class Scheduler implements AutoCloseable {
     private volatile Thread loop;
     private volatile boolean leading;
     private volatile boolean closed;
+    private final LongAdder attempts = new LongAdder();
+    private final LongAdder scheduled = new LongAdder();
+    private final LongAdder cycleNanos = new LongAdder();
 
     private Scheduler(KubernetesClient client, SchedulerOptions opts) {
         this.client = client;
@@ -80,6 +84,18 @@ public final class Scheduler implements AutoCloseable {
 
     public boolean isLeader() {
         return leading;
+    }
+
+    /** Counters since start: attempts, pods bound, and time spent in scheduling cycles (filter to assume). */
+    public record Stats(long attempts, long scheduled, long cycleNanos) {
+        /** Mean duration of one scheduling cycle, in microseconds. */
+        public double meanCycleMicros() {
+            return attempts == 0 ? 0 : cycleNanos / 1000.0 / attempts;
+        }
+    }
+
+    public Stats stats() {
+        return new Stats(attempts.sum(), scheduled.sum(), cycleNanos.sum());
     }
 
     /** Stops scheduling and the informers and gives up the Lease. Does not close the client. */
@@ -117,9 +133,12 @@ public final class Scheduler implements AutoCloseable {
         }
         CycleState state = new CycleState();
         String node;
+        long started = System.nanoTime();
+        attempts.increment();
         synchronized (cache) {
             ScheduleResult result = algorithm.schedule(state, pod, cache);
             if (!result.isPlaced()) {
+                cycleNanos.add(System.nanoTime() - started);
                 failed(queued, result);
                 return;
             }
@@ -132,11 +151,13 @@ public final class Scheduler implements AutoCloseable {
                 return;
             }
         }
+        cycleNanos.add(System.nanoTime() - started);
         bindsInFlight.acquireUninterruptibly();
         framework.runBind(pod, node).whenComplete((status, e) -> {
             bindsInFlight.release();
             if (status != null && status.isSuccess()) {
                 queue.done(queued);
+                scheduled.increment();
                 log.info("Scheduled pod {}/{} to {}", pod.getMetadata().getNamespace(), pod.getMetadata().getName(), node);
                 events.scheduled(pod, node);
                 return;

@@ -24,7 +24,7 @@ public record SchedulerOptions(String schedulerName, boolean leaderElect, String
     public static SchedulerOptions defaults() {
         return new SchedulerOptions("default-scheduler", true, "kube-system", "kube-scheduler",
                 hostName() + "_" + UUID.randomUUID(), Duration.ofSeconds(10), Duration.ofSeconds(7), Duration.ofSeconds(2),
-                Duration.ofSeconds(1), Duration.ofSeconds(10), 64);
+                Duration.ofSeconds(1), Duration.ofSeconds(10), 256);
     }
 
     public SchedulerOptions withSchedulerName(String name) {

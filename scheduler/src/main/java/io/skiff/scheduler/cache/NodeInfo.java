@@ -2,6 +2,7 @@ package io.skiff.scheduler.cache;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +22,8 @@ public final class NodeInfo {
     private long allocatableMilliCpu;
     private long allocatableMemory;
     private long allocatablePods;
+    private boolean unschedulable;
+    private List<Taint> taints = List.of();
     private PodRequests requested = PodRequests.ZERO;
     private final Map<String, PodInfo> pods = new LinkedHashMap<>();
     private final List<HostPort> usedPorts = new ArrayList<>();
@@ -38,6 +41,9 @@ public final class NodeInfo {
 
     public void setNode(Node node) {
         this.node = node;
+        // Copied out of the Node so Filter does not chase through the model objects for every node.
+        unschedulable = node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
+        taints = node.getSpec() == null || node.getSpec().getTaints() == null ? List.of() : List.copyOf(node.getSpec().getTaints());
         Map<String, Quantity> alloc = node.getStatus() == null ? null : node.getStatus().getAllocatable();
         if ((alloc == null || alloc.isEmpty()) && node.getStatus() != null) {
             alloc = node.getStatus().getCapacity();
@@ -97,6 +103,15 @@ public final class NodeInfo {
     public Map<String, String> labels() {
         Map<String, String> l = node == null ? null : node.getMetadata().getLabels();
         return l == null ? Map.of() : l;
+    }
+
+    /** {@code spec.unschedulable}: the node is cordoned. */
+    public boolean unschedulable() {
+        return unschedulable;
+    }
+
+    public List<Taint> taints() {
+        return taints;
     }
 
     public long allocatableMilliCpu() {

@@ -39,22 +39,30 @@ public final class Framework {
 
     /** Success, or the first rejection; a plugin answering Skip has its Filter skipped for this attempt. */
     public Status runPreFilter(CycleState state, Pod pod, ClusterView cluster) {
+        List<String> skipped = new ArrayList<>();
         for (PreFilterPlugin p : preFilters) {
             Status s = p.preFilter(state, pod, cluster);
             if (s.isSkip()) {
-                state.skipFilter(p.name());
+                skipped.add(p.name());
             } else if (!s.isSuccess()) {
                 return s.withPlugin(p.name());
             }
         }
+        List<FilterPlugin> active = new ArrayList<>(filters.size());
+        for (FilterPlugin f : filters) {
+            if (!skipped.contains(f.name())) {
+                active.add(f);
+            }
+        }
+        state.activeFilters = active;
         return Status.success();
     }
 
+    /** Runs the Filter plugins not skipped at PreFilter (all of them if PreFilter has not run). */
     public Status runFilter(CycleState state, Pod pod, NodeInfo node) {
-        for (FilterPlugin p : filters) {
-            if (state.filterSkipped(p.name())) {
-                continue;
-            }
+        List<FilterPlugin> active = state.activeFilters != null ? state.activeFilters : filters;
+        for (int i = 0, n = active.size(); i < n; i++) {
+            FilterPlugin p = active.get(i);
             Status s = p.filter(state, pod, node);
             if (!s.isSuccess()) {
                 return s.withPlugin(p.name());

@@ -28,8 +28,8 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Sc
     static final String AFFINITY = "node(s) didn't match pod affinity rules";
     static final String ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
     static final String EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules";
-    private static final String KEY = "PreFilter" + NAME;
-    private static final String SCORE_KEY = "PreScore" + NAME;
+    private static final CycleState.Key<Required> KEY = CycleState.key("PreFilter" + NAME);
+    private static final CycleState.Key<TopologyCounts> SCORE_KEY = CycleState.key("PreScore" + NAME);
 
     private record Required(List<PodAffinityTermMatcher> affinity, List<PodAffinityTermMatcher> antiAffinity,
                             TopologyCounts affinityCounts, TopologyCounts antiAffinityCounts,

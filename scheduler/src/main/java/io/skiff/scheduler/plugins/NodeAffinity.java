@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PreferredSchedulingTerm;
 import io.skiff.scheduler.cache.NodeInfo;
+import io.skiff.scheduler.framework.ClusterView;
 import io.skiff.scheduler.framework.CycleState;
+import io.skiff.scheduler.framework.PreFilterPlugin;
 import io.skiff.scheduler.framework.FilterPlugin;
 import io.skiff.scheduler.framework.ScorePlugin;
 import io.skiff.scheduler.framework.Status;
@@ -17,13 +19,22 @@ import java.util.Map;
  * Filter: the node's labels satisfy {@code spec.nodeSelector} and the required node affinity.
  * Score: the sum of the weights of the preferred terms the node matches.
  */
-public final class NodeAffinity implements FilterPlugin, ScorePlugin {
+public final class NodeAffinity implements PreFilterPlugin, FilterPlugin, ScorePlugin {
     public static final String NAME = "NodeAffinity";
     static final String REASON = "node(s) didn't match Pod's node affinity/selector";
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Most pods constrain nothing: skip Filter for them. */
+    @Override
+    public Status preFilter(CycleState state, Pod pod, ClusterView cluster) {
+        Map<String, String> selector = pod.getSpec() == null ? null : pod.getSpec().getNodeSelector();
+        io.fabric8.kubernetes.api.model.NodeAffinity a = nodeAffinity(pod);
+        boolean constrained = selector != null && !selector.isEmpty() || a != null && a.getRequiredDuringSchedulingIgnoredDuringExecution() != null;
+        return constrained ? Status.success() : Status.skip();
     }
 
     @Override

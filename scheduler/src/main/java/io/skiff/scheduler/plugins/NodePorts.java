@@ -15,7 +15,7 @@ import java.util.List;
 public final class NodePorts implements PreFilterPlugin, FilterPlugin {
     public static final String NAME = "NodePorts";
     static final String REASON = "node(s) didn't have free ports for the requested pod ports";
-    private static final String KEY = "PreFilter" + NAME;
+    private static final CycleState.Key<List<HostPort>> KEY = CycleState.key("PreFilter" + NAME);
 
     @Override
     public String name() {

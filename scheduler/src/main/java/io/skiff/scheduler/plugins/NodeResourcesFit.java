@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin {
     public static final String NAME = "NodeResourcesFit";
-    static final String KEY = "PreFilter" + NAME;
+    static final CycleState.Key<PodRequests> KEY = CycleState.key("PreFilter" + NAME);
 
     @Override
     public String name() {
@@ -36,18 +36,25 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin {
     public Status filter(CycleState state, Pod pod, NodeInfo node) {
         PodRequests req = state.read(KEY);
         List<String> reasons = insufficient(req == null ? PodRequests.of(pod) : req, node);
-        return reasons.isEmpty() ? Status.success() : Status.unschedulable(reasons.toArray(String[]::new));
+        return reasons == null ? Status.success() : Status.unschedulable(reasons.toArray(String[]::new));
     }
 
+    /** The reasons the node lacks room, or null when it has room (the common case allocates nothing). */
     static List<String> insufficient(PodRequests req, NodeInfo node) {
-        List<String> reasons = new ArrayList<>(1);
-        if (node.podCount() + 1 > node.allocatablePods()) {
+        boolean pods = node.podCount() + 1 > node.allocatablePods();
+        boolean cpu = req.milliCpu() > 0 && req.milliCpu() > node.allocatableMilliCpu() - node.requested().milliCpu();
+        boolean memory = req.memory() > 0 && req.memory() > node.allocatableMemory() - node.requested().memory();
+        if (!pods && !cpu && !memory) {
+            return null;
+        }
+        List<String> reasons = new ArrayList<>(3);
+        if (pods) {
             reasons.add("Too many pods");
         }
-        if (req.milliCpu() > 0 && req.milliCpu() > node.allocatableMilliCpu() - node.requested().milliCpu()) {
+        if (cpu) {
             reasons.add("Insufficient cpu");
         }
-        if (req.memory() > 0 && req.memory() > node.allocatableMemory() - node.requested().memory()) {
+        if (memory) {
             reasons.add("Insufficient memory");
         }
         return reasons;

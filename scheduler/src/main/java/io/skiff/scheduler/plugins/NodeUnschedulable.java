@@ -20,7 +20,6 @@ public final class NodeUnschedulable implements FilterPlugin {
 
     @Override
     public Status filter(CycleState state, Pod pod, NodeInfo node) {
-        boolean cordoned = node.node().getSpec() != null && Boolean.TRUE.equals(node.node().getSpec().getUnschedulable());
-        return cordoned && !Tolerations.tolerates(pod, UNSCHEDULABLE) ? Status.unresolvable(REASON) : Status.success();
+        return node.unschedulable() && !Tolerations.tolerates(pod, UNSCHEDULABLE) ? Status.unresolvable(REASON) : Status.success();
     }
 }

@@ -27,8 +27,8 @@ public final class PodTopologySpread implements PreFilterPlugin, FilterPlugin, S
     public static final String NAME = "PodTopologySpread";
     static final String REASON = "node(s) didn't match pod topology spread constraints";
     static final String MISSING_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";
-    private static final String KEY = "PreFilter" + NAME;
-    private static final String SCORE_KEY = "PreScore" + NAME;
+    private static final CycleState.Key<List<Spread>> KEY = CycleState.key("PreFilter" + NAME);
+    private static final CycleState.Key<List<Spread>> SCORE_KEY = CycleState.key("PreScore" + NAME);
 
     /** One constraint with its per-domain counts. */
     record Spread(String topologyKey, int maxSkew, LabelSelector selector, Map<String, Long> counts, boolean selfMatch) {

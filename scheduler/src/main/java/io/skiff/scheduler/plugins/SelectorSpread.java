@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class SelectorSpread implements ScorePlugin {
     public static final String NAME = "SelectorSpread";
-    private static final String KEY = "PreScore" + NAME;
+    private static final CycleState.Key<String> KEY = CycleState.key("PreScore" + NAME);
 
     @Override
     public String name() {

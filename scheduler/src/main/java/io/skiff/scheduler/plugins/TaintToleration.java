@@ -56,7 +56,6 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     }
 
     private static List<Taint> taints(NodeInfo node) {
-        List<Taint> t = node.node().getSpec() == null ? null : node.node().getSpec().getTaints();
-        return t == null ? List.of() : t;
+        return node.taints();
     }
 }
