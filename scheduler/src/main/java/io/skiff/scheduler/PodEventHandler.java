@@ -7,6 +7,8 @@ import io.skiff.scheduler.plugins.InterPodAffinity;
 import io.skiff.scheduler.plugins.PodTopologySpread;
 import io.skiff.scheduler.queue.SchedulingQueue;
 
+import java.util.Objects;
+
 /**
  * Routes pod changes: bound pods go to the cache (they use node resources), unbound pods for
  * this scheduler go to the queue. A bound pod leaving frees room, so unschedulable pods get
@@ -42,7 +44,7 @@ final class PodEventHandler implements ResourceEventHandler<Pod> {
             cache.updatePod(pod);
             queue.moveAllToActiveOrBackoff(q -> q.rejectors().contains(InterPodAffinity.NAME) || q.rejectors().contains(PodTopologySpread.NAME));
         } else if (responsible(pod)) {
-            queue.update(pod);
+            queue.update(pod, !Objects.equals(old.getSpec(), pod.getSpec()) || !sameMetadata(old, pod));
         } else {
             queue.delete(pod); // schedulerName changed away from us
         }
@@ -56,6 +58,12 @@ final class PodEventHandler implements ResourceEventHandler<Pod> {
         } else {
             queue.delete(pod);
         }
+    }
+
+    /** Labels and annotations, which selectors and affinity look at; resourceVersion and the like do not count. */
+    private static boolean sameMetadata(Pod a, Pod b) {
+        return Objects.equals(a.getMetadata().getLabels(), b.getMetadata().getLabels())
+                && Objects.equals(a.getMetadata().getAnnotations(), b.getMetadata().getAnnotations());
     }
 
     static boolean assigned(Pod pod) {

@@ -44,6 +44,7 @@ public final class Scheduler implements AutoCloseable {
     private final Framework framework;
     private final SchedulingAlgorithm algorithm;
     private final EventRecorder events;
+    private final PodConditionWriter conditions;
     private final Semaphore bindsInFlight;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "scheduler-timers"));
     private SharedIndexInformer<Pod> podInformer;
@@ -63,6 +64,7 @@ public final class Scheduler implements AutoCloseable {
         this.framework = new Framework(DefaultPlugins.all(), new DefaultBinder(client));
         this.algorithm = new SchedulingAlgorithm(framework, RandomGenerator.getDefault());
         this.events = new EventRecorder(client, opts.schedulerName(), opts.identity());
+        this.conditions = new PodConditionWriter(client);
         this.bindsInFlight = new Semaphore(opts.maxBindsInFlight());
     }
 
@@ -116,6 +118,7 @@ public final class Scheduler implements AutoCloseable {
             nodeInformer.stop();
         }
         events.close();
+        conditions.close();
     }
 
     // ---- one scheduling attempt
@@ -177,6 +180,7 @@ public final class Scheduler implements AutoCloseable {
             String message = result.fitError().message();
             log.info("Unable to schedule pod {}/{}: {}", pod.getMetadata().getNamespace(), pod.getMetadata().getName(), message);
             events.failedScheduling(pod, message);
+            conditions.unschedulable(pod, message);
             queue.requeueAfterFailure(queued, result.fitError().plugins(), false);
         } else {
             log.warn("Error scheduling pod {}/{}: {}", pod.getMetadata().getNamespace(), pod.getMetadata().getName(), result.error());

@@ -95,6 +95,12 @@ class SchedulerIT {
         assertEquals("0/3 nodes are available: 3 Insufficient cpu.", e.getMessage());
         assertEquals("Warning", e.getType());
         assertNull(cluster.nodeNameOf("default", "big"));
+        await(() -> {
+            var p = cluster.client.pods().inNamespace("default").withName("big").get();
+            return p.getStatus().getConditions() != null && p.getStatus().getConditions().stream().anyMatch(c -> "PodScheduled".equals(c.getType())
+                    && "False".equals(c.getStatus()) && "Unschedulable".equals(c.getReason())
+                    && "0/3 nodes are available: 3 Insufficient cpu.".equals(c.getMessage()));
+        }, TIMEOUT, "PodScheduled=False condition");
         cluster.createNode(node("large", "4", "8Gi").build());
         assertEquals("large", cluster.awaitBound("default", "big", TIMEOUT));
     }

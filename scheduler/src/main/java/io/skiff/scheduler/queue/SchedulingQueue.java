@@ -73,8 +73,11 @@ public final class SchedulingQueue {
         }
     }
 
-    /** The pod changed: keep the newest object; an unschedulable pod gets another try (its spec may now fit). */
-    public void update(Pod pod) {
+    /**
+     * The pod changed: keep the newest object. If its spec or metadata changed (not merely its
+     * status, which the scheduler itself writes on failure) an unschedulable pod gets another try.
+     */
+    public void update(Pod pod, boolean specOrMetadataChanged) {
         lock.lock();
         try {
             QueuedPod q = all.get(keyOf.apply(pod));
@@ -83,7 +86,7 @@ public final class SchedulingQueue {
                 return;
             }
             q.setPod(pod);
-            if (unschedulable.remove(q.key) != null) {
+            if (specOrMetadataChanged && unschedulable.remove(q.key) != null) {
                 requeue(q);
             }
         } finally {

@@ -75,6 +75,19 @@ class SchedulingQueueTest {
     }
 
     @Test
+    void onlySpecOrMetadataChangesRetryAnUnschedulablePod() throws Exception {
+        Pod p = pod("p");
+        queue.add(p);
+        queue.requeueAfterFailure(queue.pop(Duration.ZERO), Set.of("NodeResourcesFit"), false);
+        queue.update(p, false); // e.g. our own PodScheduled=False status write
+        assertEquals(1, queue.unschedulableCount());
+        advance(Duration.ofSeconds(2));
+        queue.update(new PodBuilder(p).editSpec().withPriority(5).endSpec().build(), true);
+        queue.flush();
+        assertEquals("p", popName());
+    }
+
+    @Test
     void backoffDoublesPerAttemptUpToTheMaximum() {
         assertEquals(Duration.ofSeconds(1).toNanos(), queue.backoffNanos(1));
         assertEquals(Duration.ofSeconds(2).toNanos(), queue.backoffNanos(2));
