@@ -5,8 +5,9 @@ import java.util.UUID;
 
 /**
  * How a scheduler runs. {@link #defaults()} is Kubernetes' kube-scheduler configuration, except
- * a shorter lease (10 s lease, 7 s renew deadline, 2 s retry instead of 15/10/2) so that a
- * standby takes over within 15 s of the leader dying.
+ * a shorter lease (8 s lease, 6 s renew deadline, 1.5 s retry instead of 15/10/2) so that a
+ * standby takes over within 15 s of the leader dying (at most lease + retry, about 10 s, plus delays
+ * on a loaded machine).
  *
  * @param schedulerName     pods whose {@code spec.schedulerName} equals this are ours
  * @param leaderElect       compete for the Lease; false = act alone (tests, single instance)
@@ -23,7 +24,7 @@ public record SchedulerOptions(String schedulerName, boolean leaderElect, String
 
     public static SchedulerOptions defaults() {
         return new SchedulerOptions("default-scheduler", true, "kube-system", "kube-scheduler",
-                hostName() + "_" + UUID.randomUUID(), Duration.ofSeconds(10), Duration.ofSeconds(7), Duration.ofSeconds(2),
+                hostName() + "_" + UUID.randomUUID(), Duration.ofSeconds(8), Duration.ofSeconds(6), Duration.ofMillis(1500),
                 Duration.ofSeconds(1), Duration.ofSeconds(10), 256);
     }
 
