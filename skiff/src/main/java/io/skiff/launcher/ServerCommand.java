@@ -3,6 +3,9 @@ package io.skiff.launcher;
 import io.skiff.apiserver.ApiServer;
 import io.skiff.apiserver.ApiServerConfig;
 import io.skiff.apiserver.auth.SecurityConfig;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.skiff.scheduler.Scheduler;
+import io.skiff.scheduler.SchedulerOptions;
 import io.skiff.store.Store;
 import io.skiff.store.Stores;
 import picocli.CommandLine.Command;
@@ -61,17 +64,21 @@ final class ServerCommand implements Callable<Integer> {
                 .withAdvertiseAddress(advertiseAddress)
                 .withNetworks(serviceCidr, Integer.parseInt(range[0]), Integer.parseInt(range[1]))
                 .withLimits(maxInflight, maxMutatingInflight).withAuditLog(auditLog);
-        if (!insecure) {
-            ClusterPki pki = ClusterPki.ensure(home);
+        ClusterPki pki = insecure ? null : ClusterPki.ensure(home);
+        if (pki != null) {
             String serviceIp = new io.skiff.apiserver.alloc.ClusterIpAllocator(serviceCidr).address(1);
             config = config.withSecurity(new SecurityConfig(pki.apiServer(advertiseAddress, serviceIp), pki.ca().certificate(), tokenFile,
                     pki.serviceAccountKey()));
         }
         Store s = Stores.open(store, home.dir());
         ApiServer server = new ApiServer(config, s).start();
+        KubernetesClient schedulerClient = ComponentClients.forComponent(server.port(), pki, "system:kube-scheduler");
+        Scheduler scheduler = Scheduler.start(schedulerClient, SchedulerOptions.defaults());
         Files.writeString(home.portFile(), Integer.toString(server.port()));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            scheduler.close();
+            schedulerClient.close();
             server.close();
             s.close();
             stop.countDown();

@@ -33,6 +33,11 @@ public final class BootstrapPolicy {
         clusterRole("cluster-admin", null, rules(rule("*", "*", "*"), nonResource("*", "*")));
         binding("cluster-admin", "cluster-admin", "Group", "system:masters");
 
+        // the control-plane components that run in the server's JVM; Kubernetes gives each a narrower
+        // role (system:kube-scheduler, system:kube-controller-manager) — a known simplification here
+        binding("system:kube-scheduler", "cluster-admin", "User", "system:kube-scheduler");
+        binding("system:kube-controller-manager", "cluster-admin", "User", "system:kube-controller-manager");
+
         clusterRole("system:discovery", null, rules(nonResource("get",
                 "/api,/api/*,/apis,/apis/*,/healthz,/livez,/openapi,/openapi/*,/readyz,/version,/version/")));
         binding("system:discovery", "system:discovery", "Group", "system:authenticated");
