@@ -98,4 +98,30 @@ class ConcurrentUpdatesTest {
             assertEquals(writers, fin.path("data").size(), "every writer's key is there: " + fin);
         }
     }
+
+    @Test
+    void patchesWithoutAResourceVersionRetryInsteadOfFailing() throws Exception {
+        try (TestApiServer api = TestApiServer.start()) {
+            String path = "/api/v1/namespaces/default/configmaps";
+            api.send("POST", path, "application/json", "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"p\"},\"data\":{}}");
+            int writers = 32;
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            List<Future<Integer>> codes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String key = "k" + i;
+                codes.add(pool.submit(() -> api.send("PATCH", path + "/p", "application/merge-patch+json",
+                        "{\"data\":{\"" + key + "\":\"v\"}}").statusCode()));
+            }
+            for (Future<Integer> f : codes) {
+                assertEquals(200, f.get(), "an unpinned patch is re-applied to the newer version");
+            }
+            pool.shutdown();
+            ObjectNode fin = (ObjectNode) Json.MAPPER.readTree(api.send("GET", path + "/p", null, null).body());
+            assertEquals(writers, fin.path("data").size());
+            String rv = fin.path("metadata").path("resourceVersion").asText();
+            assertEquals(409, api.send("PATCH", path + "/p", "application/merge-patch+json",
+                    "{\"metadata\":{\"resourceVersion\":\"" + (Long.parseLong(rv) - 1) + "\"},\"data\":{\"x\":\"y\"}}").statusCode(),
+                    "a patch that names a stale version is a precondition");
+        }
+    }
 }

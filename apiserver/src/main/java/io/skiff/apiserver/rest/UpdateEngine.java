@@ -37,7 +37,11 @@ final class UpdateEngine {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             ObjectNode old = storage.get(r.type, namespace, name);
             long oldRv = ObjectStorage.revision(old);
-            ObjectNode desired = ObjectAdmission.normalize(r.type, change.apply(old.deepCopy()), fv, r::warn);
+            // the change sees the object without its version: a version in the result is the client's
+            // own precondition (a PUT body's, or one a patch sets), anything else retries on conflict
+            ObjectNode base = old.deepCopy();
+            base.with("metadata").remove("resourceVersion");
+            ObjectNode desired = ObjectAdmission.normalize(r.type, change.apply(base), fv, r::warn);
             long clientRv = ObjectStorage.revision(desired);
             if (clientRv < 0) {
                 throw ApiException.badRequest("metadata.resourceVersion: Invalid value: \""
