@@ -1,0 +1,491 @@
+package io.skiff.controllers;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.skiff.client.Controller;
+import io.skiff.client.Informers;
+import io.skiff.client.Keys;
+import io.skiff.client.Result;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rolls a Deployment's pod template out through ReplicaSets named {@code <deployment>-<hash>}.
+ *
+ * <p>reconcile: claim the ReplicaSets the selector matches; find the new set (template equal
+ * but for {@code pod-template-hash}), creating it if needed with revision = highest old + 1;
+ * then RollingUpdate (scale the new set up within {@code maxSurge}, the old ones down while
+ * {@code maxUnavailable} allows, unhealthy pods first) or Recreate (old to zero, wait for their
+ * pods to go, then the new set); a paused Deployment only scales. Once complete, old sets
+ * beyond {@code revisionHistoryLimit} are deleted. Status and conditions are written last.
+ */
+public final class DeploymentController implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DeploymentController.class);
+    private static final Set<String> NOT_COPIED = Set.of("kubectl.kubernetes.io/last-applied-configuration",
+            DeploymentReplicaSets.REVISION, DeploymentReplicaSets.REVISION_HISTORY,
+            DeploymentReplicaSets.DESIRED_REPLICAS, DeploymentReplicaSets.MAX_REPLICAS, "deprecated.deployment.rollback.to");
+
+    private final KubernetesClient client;
+    private final SharedIndexInformer<Deployment> deployments;
+    private final SharedIndexInformer<ReplicaSet> replicaSets;
+    private final EventRecorder events;
+    private final Controller controller;
+
+    public DeploymentController(KubernetesClient client, Informers informers) {
+        this.client = client;
+        this.deployments = informers.of(Deployment.class);
+        this.replicaSets = informers.of(ReplicaSet.class);
+        this.events = new EventRecorder(client, "deployment-controller");
+        this.controller = new Controller("Deployment", this::reconcile)
+                .watch(deployments)
+                .watchMapped(replicaSets, this::deploymentsOf);
+    }
+
+    public void start(int workers) {
+        controller.start(workers);
+    }
+
+    private List<String> deploymentsOf(ReplicaSet rs) {
+        String ns = rs.getMetadata().getNamespace();
+        var ref = ControllerRefs.controllerOf(rs);
+        if (ref.isPresent()) {
+            return "Deployment".equals(ref.get().getKind()) ? List.of(Keys.of(ns, ref.get().getName())) : List.of();
+        }
+        Map<String, String> labels = rs.getMetadata().getLabels();
+        return deployments.getIndexer().byIndex(Cache.NAMESPACE_INDEX, ns).stream()
+                .filter(d -> io.skiff.api.selector.LabelSelector.from(d.getSpec().getSelector()).matches(labels))
+                .map(Keys::of).toList();
+    }
+
+    /** One reconcile's view: the Deployment and its sets, updated as this reconcile writes. */
+    private final class Rollout {
+        Deployment d;
+        ReplicaSet newRS;
+        ReplicaSet createdRS;
+        final List<ReplicaSet> old = new ArrayList<>();
+
+        Rollout(Deployment d) {
+            this.d = d;
+        }
+
+        List<ReplicaSet> all() {
+            List<ReplicaSet> all = new ArrayList<>(old);
+            if (newRS != null) {
+                all.add(newRS);
+            }
+            return all;
+        }
+
+        String ns() {
+            return d.getMetadata().getNamespace();
+        }
+
+        int replicas() {
+            return RollingParameters.replicas(d);
+        }
+    }
+
+    Result reconcile(String key) {
+        Deployment d = deployments.getIndexer().getByKey(key);
+        if (d == null || d.getMetadata().getDeletionTimestamp() != null) {
+            return Result.done(); // the garbage collector removes what it owned
+        }
+        LabelSelector sel = d.getSpec().getSelector();
+        if (sel == null || ((sel.getMatchLabels() == null || sel.getMatchLabels().isEmpty())
+                && (sel.getMatchExpressions() == null || sel.getMatchExpressions().isEmpty()))) {
+            events.warning(d, "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.");
+            return Result.done();
+        }
+        Rollout r = new Rollout(d);
+        List<ReplicaSet> owned = claimReplicaSets(d);
+        boolean paused = Boolean.TRUE.equals(d.getSpec().getPaused());
+        boolean recreate = !DeploymentStatusCalculator.isRolling(d);
+        findNewReplicaSet(r, owned);
+        if (paused) {
+            scalePaused(r);
+        } else if (recreate) {
+            rolloutRecreate(r);
+        } else {
+            rolloutRolling(r);
+        }
+        return writeStatus(r);
+    }
+
+    private List<ReplicaSet> claimReplicaSets(Deployment d) {
+        var selector = io.skiff.api.selector.LabelSelector.from(d.getSpec().getSelector());
+        List<ReplicaSet> owned = new ArrayList<>();
+        for (ReplicaSet rs : replicaSets.getIndexer().byIndex(Cache.NAMESPACE_INDEX, d.getMetadata().getNamespace())) {
+            boolean matches = selector.matches(rs.getMetadata().getLabels());
+            var ref = ControllerRefs.controllerOf(rs);
+            if (ref.isPresent()) {
+                if (!d.getMetadata().getUid().equals(ref.get().getUid())) {
+                    continue;
+                }
+                if (matches) {
+                    owned.add(rs);
+                } else {
+                    log.info("Deployment {}: releasing ReplicaSet {}", Keys.of(d), rs.getMetadata().getName());
+                    ControllerRefs.release(client, ReplicaSet.class, rs, d);
+                }
+            } else if (matches && rs.getMetadata().getDeletionTimestamp() == null) {
+                log.info("Deployment {}: adopting ReplicaSet {}", Keys.of(d), rs.getMetadata().getName());
+                ControllerRefs.adopt(client, ReplicaSet.class, rs, d, "apps/v1", "Deployment");
+                owned.add(rs);
+            }
+        }
+        return owned;
+    }
+
+    /** Splits the sets into the new one (oldest with the current template) and the old ones; syncs revisions. */
+    private void findNewReplicaSet(Rollout r, List<ReplicaSet> owned) {
+        PodTemplateSpec template = r.d.getSpec().getTemplate();
+        List<ReplicaSet> sorted = owned.stream().sorted(DeploymentReplicaSets.BY_CREATION).toList();
+        for (ReplicaSet rs : sorted) {
+            if (r.newRS == null && PodTemplateHash.equalIgnoringHash(rs.getSpec().getTemplate(), template)) {
+                r.newRS = rs;
+            } else {
+                r.old.add(rs);
+            }
+        }
+        if (r.newRS != null) {
+            r.newRS = syncNewReplicaSetAnnotations(r, r.newRS);
+            syncDeploymentRevision(r, DeploymentReplicaSets.revision(r.newRS));
+        }
+    }
+
+    private long nextRevision(Rollout r) {
+        return r.old.stream().mapToLong(DeploymentReplicaSets::revision).max().orElse(0) + 1;
+    }
+
+    /** A set that became new again (rollback) gets the next revision; its old number joins its history. */
+    private ReplicaSet syncNewReplicaSetAnnotations(Rollout r, ReplicaSet rs) {
+        long next = nextRevision(r);
+        long current = DeploymentReplicaSets.revision(rs);
+        Map<String, String> annotations = new HashMap<>(rs.getMetadata().getAnnotations() == null ? Map.of()
+                : rs.getMetadata().getAnnotations());
+        copyDeploymentAnnotations(r.d, annotations);
+        if (current < next) {
+            annotations.put(DeploymentReplicaSets.REVISION, Long.toString(next));
+            if (current > 0) {
+                Set<String> history = new LinkedHashSet<>();
+                String prior = annotations.get(DeploymentReplicaSets.REVISION_HISTORY);
+                if (prior != null && !prior.isEmpty()) {
+                    history.addAll(List.of(prior.split(",")));
+                }
+                history.add(Long.toString(current));
+                annotations.put(DeploymentReplicaSets.REVISION_HISTORY, String.join(",", history));
+            }
+        }
+        int minReady = minReadySeconds(r.d);
+        boolean minReadyChanged = rs.getSpec().getMinReadySeconds() == null ? minReady != 0
+                : rs.getSpec().getMinReadySeconds() != minReady;
+        if (annotations.equals(rs.getMetadata().getAnnotations()) && !minReadyChanged) {
+            return rs;
+        }
+        ReplicaSet copy = client.getKubernetesSerialization().clone(rs);
+        copy.getMetadata().setAnnotations(annotations);
+        copy.getSpec().setMinReadySeconds(minReady);
+        return client.apps().replicaSets().inNamespace(r.ns()).resource(copy).update();
+    }
+
+    private void syncDeploymentRevision(Rollout r, long revision) {
+        Map<String, String> a = r.d.getMetadata().getAnnotations();
+        String want = Long.toString(revision);
+        if (a != null && want.equals(a.get(DeploymentReplicaSets.REVISION))) {
+            return;
+        }
+        r.d = client.apps().deployments().inNamespace(r.ns()).withName(r.d.getMetadata().getName())
+                .patch(PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"" + DeploymentReplicaSets.REVISION + "\":\"" + want + "\"}}}");
+    }
+
+    private static void copyDeploymentAnnotations(Deployment d, Map<String, String> into) {
+        if (d.getMetadata().getAnnotations() != null) {
+            d.getMetadata().getAnnotations().forEach((k, v) -> {
+                if (!NOT_COPIED.contains(k)) {
+                    into.put(k, v);
+                }
+            });
+        }
+    }
+
+    private static int minReadySeconds(Deployment d) {
+        return d.getSpec().getMinReadySeconds() == null ? 0 : d.getSpec().getMinReadySeconds();
+    }
+
+    /** Creates {@code <deployment>-<hash>} with {@code replicas}; a name taken by another template bumps collisionCount. */
+    private void createNewReplicaSet(Rollout r, int replicas) {
+        Deployment d = r.d;
+        Integer collisions = d.getStatus() == null ? null : d.getStatus().getCollisionCount();
+        String hash = PodTemplateHash.of(d.getSpec().getTemplate(), collisions);
+        PodTemplateSpec template = client.getKubernetesSerialization().clone(d.getSpec().getTemplate());
+        Map<String, String> labels = new HashMap<>(template.getMetadata().getLabels() == null ? Map.of()
+                : template.getMetadata().getLabels());
+        labels.put(PodTemplateHash.LABEL, hash);
+        template.getMetadata().setLabels(labels);
+        LabelSelector selector = client.getKubernetesSerialization().clone(d.getSpec().getSelector());
+        Map<String, String> matchLabels = new HashMap<>(selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels());
+        matchLabels.put(PodTemplateHash.LABEL, hash);
+        selector.setMatchLabels(matchLabels);
+        Map<String, String> annotations = new HashMap<>();
+        copyDeploymentAnnotations(d, annotations);
+        annotations.put(DeploymentReplicaSets.REVISION, Long.toString(nextRevision(r)));
+        annotations.put(DeploymentReplicaSets.DESIRED_REPLICAS, Integer.toString(r.replicas()));
+        annotations.put(DeploymentReplicaSets.MAX_REPLICAS, Integer.toString(maxReplicas(d)));
+        ReplicaSet rs = new ReplicaSetBuilder()
+                .withNewMetadata().withName(d.getMetadata().getName() + "-" + hash).withNamespace(r.ns())
+                .withLabels(labels).withAnnotations(annotations)
+                .withOwnerReferences(ControllerRefs.controllerRef(d, "apps/v1", "Deployment")).endMetadata()
+                .withNewSpec().withReplicas(replicas).withMinReadySeconds(minReadySeconds(d))
+                .withSelector(selector).withTemplate(template).endSpec()
+                .build();
+        try {
+            r.newRS = client.apps().replicaSets().inNamespace(r.ns()).resource(rs).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+            ReplicaSet existing = client.apps().replicaSets().inNamespace(r.ns()).withName(rs.getMetadata().getName()).get();
+            if (existing != null && ControllerRefs.isControlledBy(existing, d)
+                    && PodTemplateHash.equalIgnoringHash(existing.getSpec().getTemplate(), d.getSpec().getTemplate())) {
+                r.newRS = existing; // our own creation, not yet in the cache
+                return;
+            }
+            DeploymentStatus status = client.getKubernetesSerialization().clone(d.getStatus() == null ? new DeploymentStatus() : d.getStatus());
+            status.setCollisionCount(collisions == null ? 1 : collisions + 1);
+            Deployment copy = client.getKubernetesSerialization().clone(d);
+            copy.setStatus(status);
+            client.resource(copy).updateStatus();
+            throw new IllegalStateException("hash collision on ReplicaSet " + rs.getMetadata().getName() + "; collisionCount now "
+                    + status.getCollisionCount());
+        }
+        r.createdRS = r.newRS;
+        syncDeploymentRevision(r, DeploymentReplicaSets.revision(r.newRS));
+        log.info("Deployment {}: created ReplicaSet {} with {} replicas", Keys.of(d), r.newRS.getMetadata().getName(), replicas);
+        events.normal(d, "ScalingReplicaSet", "Scaled up replica set " + r.newRS.getMetadata().getName() + " from 0 to " + replicas);
+    }
+
+    private static int maxReplicas(Deployment d) {
+        int surge = DeploymentStatusCalculator.isRolling(d) ? RollingParameters.of(d).maxSurge() : 0;
+        return RollingParameters.replicas(d) + surge;
+    }
+
+    /** Sets a ReplicaSet's replicas (and the desired/max annotations); returns the stored set. */
+    private ReplicaSet scale(Rollout r, ReplicaSet rs, int replicas) {
+        int from = DeploymentReplicaSets.specReplicas(rs);
+        ReplicaSet copy = client.getKubernetesSerialization().clone(rs);
+        copy.getSpec().setReplicas(replicas);
+        Map<String, String> annotations = new HashMap<>(copy.getMetadata().getAnnotations() == null ? Map.of()
+                : copy.getMetadata().getAnnotations());
+        annotations.put(DeploymentReplicaSets.DESIRED_REPLICAS, Integer.toString(r.replicas()));
+        annotations.put(DeploymentReplicaSets.MAX_REPLICAS, Integer.toString(maxReplicas(r.d)));
+        copy.getMetadata().setAnnotations(annotations);
+        ReplicaSet stored = client.apps().replicaSets().inNamespace(r.ns()).resource(copy).update();
+        String verb = replicas > from ? "up" : "down";
+        log.info("Deployment {}: scaled {} ReplicaSet {} from {} to {}", Keys.of(r.d), verb, rs.getMetadata().getName(), from, replicas);
+        events.normal(r.d, "ScalingReplicaSet", "Scaled " + verb + " replica set " + rs.getMetadata().getName()
+                + " from " + from + " to " + replicas);
+        return stored;
+    }
+
+    private void replaceOld(Rollout r, ReplicaSet before, ReplicaSet after) {
+        r.old.replaceAll(x -> x.getMetadata().getUid().equals(before.getMetadata().getUid()) ? after : x);
+    }
+
+    // --- RollingUpdate -------------------------------------------------------------------
+
+    private void rolloutRolling(Rollout r) {
+        if (r.newRS == null) {
+            createNewReplicaSet(r, newReplicaSetTarget(r, 0));
+            return;
+        }
+        if (reconcileNewReplicaSet(r) || reconcileOldReplicaSets(r)) {
+            return;
+        }
+        if (isDone(r)) {
+            cleanupOldReplicaSets(r);
+        }
+    }
+
+    /** How many replicas the new set may have: up to the desired count, never above desired + maxSurge pods in all. */
+    private int newReplicaSetTarget(Rollout r, int current) {
+        int maxTotal = r.replicas() + RollingParameters.of(r.d).maxSurge();
+        int allPods = DeploymentReplicaSets.podsUpperBound(r.old) + current;
+        if (allPods >= maxTotal) {
+            return current;
+        }
+        return current + Math.min(maxTotal - allPods, Math.max(0, r.replicas() - current));
+    }
+
+    private boolean reconcileNewReplicaSet(Rollout r) {
+        int current = DeploymentReplicaSets.specReplicas(r.newRS);
+        if (current == r.replicas()) {
+            return false;
+        }
+        if (current > r.replicas()) {
+            r.newRS = scale(r, r.newRS, r.replicas());
+            return true;
+        }
+        // the new set's own pods count by spec: they are the ones being created
+        int allPods = DeploymentReplicaSets.podsUpperBound(r.old) + current;
+        int maxTotal = r.replicas() + RollingParameters.of(r.d).maxSurge();
+        if (allPods >= maxTotal) {
+            return false;
+        }
+        int target = newReplicaSetTarget(r, current);
+        if (target == current) {
+            return false;
+        }
+        r.newRS = scale(r, r.newRS, target);
+        return true;
+    }
+
+    private boolean reconcileOldReplicaSets(Rollout r) {
+        if (DeploymentReplicaSets.specSum(r.old) == 0) {
+            return false;
+        }
+        int minAvailable = r.replicas() - RollingParameters.of(r.d).maxUnavailable();
+        int allPods = DeploymentReplicaSets.specSum(r.all());
+        int newUnavailable = DeploymentReplicaSets.specReplicas(r.newRS) - DeploymentReplicaSets.availableLowerBound(List.of(r.newRS));
+        int maxScaledDown = allPods - minAvailable - Math.max(0, newUnavailable);
+        if (maxScaledDown <= 0) {
+            return false;
+        }
+        // first the old sets' pods that are not available anyway: removing them costs no availability
+        int cleaned = 0;
+        for (ReplicaSet rs : r.old.stream().sorted(DeploymentReplicaSets.BY_CREATION).toList()) {
+            if (cleaned >= maxScaledDown) {
+                break;
+            }
+            int spec = DeploymentReplicaSets.specReplicas(rs);
+            int unhealthy = spec - Math.min(DeploymentReplicaSets.available(rs), spec);
+            if (spec == 0 || unhealthy == 0) {
+                continue;
+            }
+            int down = Math.min(maxScaledDown - cleaned, unhealthy);
+            replaceOld(r, rs, scale(r, rs, spec - down));
+            cleaned += down;
+        }
+        // then available ones, as far as minAvailable allows
+        int available = DeploymentReplicaSets.availableLowerBound(r.all());
+        int budget = available - minAvailable;
+        int scaledDown = 0;
+        for (ReplicaSet rs : r.old.stream().sorted(DeploymentReplicaSets.BY_CREATION).toList()) {
+            if (scaledDown >= budget) {
+                break;
+            }
+            int spec = DeploymentReplicaSets.specReplicas(rs);
+            if (spec == 0) {
+                continue;
+            }
+            int down = Math.min(spec, budget - scaledDown);
+            replaceOld(r, rs, scale(r, rs, spec - down));
+            scaledDown += down;
+        }
+        return cleaned + scaledDown > 0;
+    }
+
+    // --- Recreate ------------------------------------------------------------------------
+
+    private void rolloutRecreate(Rollout r) {
+        boolean scaledDown = false;
+        for (ReplicaSet rs : List.copyOf(r.old)) {
+            if (DeploymentReplicaSets.specReplicas(rs) > 0) {
+                replaceOld(r, rs, scale(r, rs, 0));
+                scaledDown = true;
+            }
+        }
+        if (scaledDown || r.old.stream().anyMatch(rs -> DeploymentReplicaSets.statusReplicas(rs) > 0)) {
+            return; // the new pods start only once every old one is gone
+        }
+        if (r.newRS == null) {
+            createNewReplicaSet(r, r.replicas());
+        } else if (DeploymentReplicaSets.specReplicas(r.newRS) != r.replicas()) {
+            r.newRS = scale(r, r.newRS, r.replicas());
+        } else if (isDone(r)) {
+            cleanupOldReplicaSets(r);
+        }
+    }
+
+    // --- paused --------------------------------------------------------------------------
+
+    /** A paused Deployment rolls nothing out, but follows scaling on its one active set. */
+    private void scalePaused(Rollout r) {
+        List<ReplicaSet> active = r.all().stream().filter(rs -> DeploymentReplicaSets.specReplicas(rs) > 0).toList();
+        ReplicaSet target = active.size() == 1 ? active.get(0) : (active.isEmpty() ? r.newRS : null);
+        if (target != null && DeploymentReplicaSets.specReplicas(target) != r.replicas()) {
+            ReplicaSet stored = scale(r, target, r.replicas());
+            if (target == r.newRS) {
+                r.newRS = stored;
+            } else {
+                replaceOld(r, target, stored);
+            }
+        }
+        cleanupOldReplicaSets(r);
+    }
+
+    // --- history and status --------------------------------------------------------------
+
+    private boolean isDone(Rollout r) {
+        return r.newRS != null && r.old.stream().allMatch(rs -> DeploymentReplicaSets.specReplicas(rs) == 0
+                && DeploymentReplicaSets.statusReplicas(rs) == 0)
+                && DeploymentReplicaSets.specReplicas(r.newRS) == r.replicas()
+                && DeploymentReplicaSets.available(r.newRS) == r.replicas();
+    }
+
+    /** Deletes the oldest empty old sets beyond {@code revisionHistoryLimit} (default 10). */
+    private void cleanupOldReplicaSets(Rollout r) {
+        int limit = r.d.getSpec().getRevisionHistoryLimit() == null ? 10 : r.d.getSpec().getRevisionHistoryLimit();
+        List<ReplicaSet> empty = r.old.stream()
+                .filter(rs -> DeploymentReplicaSets.specReplicas(rs) == 0 && DeploymentReplicaSets.statusReplicas(rs) == 0
+                        && rs.getMetadata().getDeletionTimestamp() == null)
+                .sorted(Comparator.comparingLong(DeploymentReplicaSets::revision).thenComparing(DeploymentReplicaSets.BY_CREATION))
+                .toList();
+        for (int i = 0; i < empty.size() - limit; i++) {
+            ReplicaSet rs = empty.get(i);
+            log.info("Deployment {}: deleting old ReplicaSet {} (revision {})", Keys.of(r.d), rs.getMetadata().getName(),
+                    DeploymentReplicaSets.revision(rs));
+            try {
+                client.apps().replicaSets().inNamespace(r.ns()).withName(rs.getMetadata().getName()).delete();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 404) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Result writeStatus(Rollout r) {
+        var outcome = DeploymentStatusCalculator.calculate(r.d, r.all(), r.newRS, r.createdRS, Instant.now());
+        if (!outcome.status().equals(r.d.getStatus())) {
+            Deployment copy = client.getKubernetesSerialization().clone(r.d);
+            copy.setStatus(outcome.status());
+            client.resource(copy).updateStatus();
+        }
+        return outcome.recheckIn().map(Result::requeueAfter).orElse(Result.done());
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+    }
+}
