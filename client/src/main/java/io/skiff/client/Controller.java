@@ -135,8 +135,14 @@ public final class Controller implements AutoCloseable {
 
     private void retry(String key, Exception e) {
         int n = queue.numRequeues(key);
+        if (queue.isShuttingDown()) {
+            return; // a write cut short by close(): nothing to retry
+        }
         if (e instanceof KubernetesClientException k && k.getCode() == 409) {
             log.debug("{} {}: conflict, retrying ({} retries)", name, key, n);
+        } else if (e instanceof KubernetesClientException k) {
+            log.warn("{} {}: HTTP {} {} ({} retries)", name, key, k.getCode(),
+                    k.getStatus() == null ? e.toString() : k.getStatus().getMessage(), n);
         } else {
             log.warn("{} {}: {} ({} retries)", name, key, e.toString(), n);
         }

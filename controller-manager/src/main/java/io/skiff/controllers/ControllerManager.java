@@ -129,6 +129,9 @@ public final class ControllerManager implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             closed = true;
         }
         if (election != null) {
