@@ -35,7 +35,8 @@ final class HollowKubelet implements AutoCloseable {
         this.informer = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Pod pod) {
-                if (namespaces.contains(pod.getMetadata().getNamespace()) && pod.getStatus().getPodIP() == null) {
+                if (namespaces.contains(pod.getMetadata().getNamespace())
+                        && (pod.getStatus() == null || pod.getStatus().getPodIP() == null)) {
                     timer.schedule(() -> start(pod), readyAfter.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
@@ -62,7 +63,14 @@ final class HollowKubelet implements AutoCloseable {
     private void start(Pod pod) {
         int n = nextIp.getAndIncrement();
         String ip = "10.244." + (n / 250) + "." + (n % 250 + 1);
-        setStatus(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), ip, true);
+        try {
+            setStatus(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), ip, true);
+        } catch (RuntimeException e) {
+            // a scheduled task's exception would vanish: report it and try again shortly
+            System.err.println("hollow kubelet: starting " + pod.getMetadata().getName() + " failed: "
+                    + (e instanceof KubernetesClientException k ? "HTTP " + k.getCode() + " " + k.getMessage() : e.toString()));
+            timer.schedule(() -> start(pod), 100, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Sets the pod's Ready condition (and IP, when given). */

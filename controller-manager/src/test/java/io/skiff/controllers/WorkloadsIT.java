@@ -75,8 +75,14 @@ class WorkloadsIT {
                 .withNewTemplate().withNewMetadata().addToLabels("app", "myapp").endMetadata()
                 .withNewSpec().addNewContainer().withName("c").withImage("nginx").endContainer().endSpec()
                 .endTemplate().endSpec().build()).create();
-        await("3 pods, ready", WAIT, () -> livePods(ns).size() == 3 && cluster.client.replicationControllers().inNamespace(ns)
-                .withName("myapp-rc").get().getStatus().getReadyReplicas() == 3);
+        try {
+            await("3 pods, ready", WAIT, () -> livePods(ns).size() == 3 && cluster.client.replicationControllers().inNamespace(ns)
+                    .withName("myapp-rc").get().getStatus().getReadyReplicas() == 3);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; pods: " + livePods(ns).stream().map(p -> p.getMetadata().getName()
+                    + " ready=" + Pods.isReady(p) + " owners=" + p.getMetadata().getOwnerReferences().size()).toList()
+                    + "; status: " + cluster.client.replicationControllers().inNamespace(ns).withName("myapp-rc").get().getStatus(), e);
+        }
         Pod stray = cluster.client.pods().inNamespace(ns).withName("stray").get();
         assertEquals(rc.getMetadata().getUid(), stray.getMetadata().getOwnerReferences().get(0).getUid());
         assertEquals(Boolean.TRUE, stray.getMetadata().getOwnerReferences().get(0).getController());
