@@ -104,6 +104,9 @@ class RolloutMathTest {
         ReplicaSet current = rs("web-new", 1, 0, 0); // created, no pod reported yet
         List<ReplicaSet> sets = List.of(rs("web-old", 3, 3, 3), current);
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        // as left by the previous rollout: three old pods, all available
+        d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().withReplicas(3).withUpdatedReplicas(0)
+                .withReadyReplicas(3).withAvailableReplicas(3).build());
         var first = DeploymentStatusCalculator.calculate(d, sets, current, current, t0);
         assertEquals("NewReplicaSetCreated", DeploymentConditions.get(first.status(), "Progressing").orElseThrow().getReason());
         d.setStatus(first.status());
