@@ -112,9 +112,25 @@ class KubectlRolloutIT {
 
         kubectl("delete", "deployment", "web", "--cascade=orphan");
         await("orphaned set", Duration.ofSeconds(30), () -> cluster.client.apps().deployments().inNamespace(NS).withName("web").get() == null
-                && cluster.client.apps().replicaSets().inNamespace(NS).list().getItems().stream()
+                && cluster.client.apps().replicaSets().inNamespace(NS).withLabel("app", "web").list().getItems().stream()
                 .allMatch(rs -> rs.getMetadata().getOwnerReferences().isEmpty()));
-        assertEquals(5, cluster.client.pods().inNamespace(NS).list().getItems().stream()
+        assertEquals(5, cluster.client.pods().inNamespace(NS).withLabel("app", "web").list().getItems().stream()
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null).count());
+    }
+
+    @Test
+    void describeServiceShowsTheEndpointsOfAnExposedDeployment() throws Exception {
+        kubectl("create", "deployment", "shop", "--image=nginx", "--replicas=2", "--port=80");
+        kubectl("expose", "deployment", "shop", "--port=8080", "--target-port=80");
+        await("two ready endpoints", Duration.ofSeconds(30), () -> {
+            try {
+                String d = kubectl("describe", "service", "shop");
+                return d.matches("(?s).*Endpoints:\\s+10\\.244\\.\\d+\\.\\d+:80,10\\.244\\.\\d+\\.\\d+:80\n.*");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String slices = kubectl("get", "endpointslices", "-l", "kubernetes.io/service-name=shop", "--no-headers");
+        assertTrue(slices.startsWith("shop-") && slices.contains("IPv4") && slices.contains("80"), slices);
     }
 }
