@@ -149,6 +149,11 @@ public final class Controller implements AutoCloseable {
         queue.addRateLimited(key);
     }
 
+    /** The queue, for tests of the error contract. */
+    WorkQueue<String> queue() {
+        return queue;
+    }
+
     @Override
     public synchronized void close() {
         queue.shutDown();

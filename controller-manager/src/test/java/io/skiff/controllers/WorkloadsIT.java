@@ -133,6 +133,17 @@ class WorkloadsIT {
         assertEquals("Service", slice.getMetadata().getOwnerReferences().get(0).getKind());
         assertEquals(8080, slice.getPorts().get(0).getPort());
 
+        // nothing changes, so nothing is written: reconciles are idempotent
+        String epVersion = cluster.client.endpoints().inNamespace(ns).withName("web").get().getMetadata().getResourceVersion();
+        String sliceVersion = slices(ns).get(0).getMetadata().getResourceVersion();
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertEquals(epVersion, cluster.client.endpoints().inNamespace(ns).withName("web").get().getMetadata().getResourceVersion());
+        assertEquals(sliceVersion, slices(ns).get(0).getMetadata().getResourceVersion());
+
         Pod pod = livePods(ns).get(0);
         long start = System.nanoTime();
         kubelet.setStatus(ns, pod.getMetadata().getName(), null, false);
