@@ -8,14 +8,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Writes v1 Events about objects, as {@code kubectl describe} shows them. Best effort: an
- * event that cannot be written is logged and dropped, never retried.
+ * Writes v1 Events about objects, as {@code kubectl describe} shows them. Asynchronous and
+ * best effort, so that reconciles never wait for them: an event that cannot be written, or
+ * that finds more than {@value #MAX_PENDING} others waiting, is dropped, never retried.
  */
 final class EventRecorder {
     private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
+    private static final int MAX_PENDING = 1000;
+    private static final ExecutorService WRITER = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_PENDING), r -> {
+                Thread t = new Thread(r, "event-recorder");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.DiscardPolicy());
     private final KubernetesClient client;
     private final String component;
 
@@ -33,6 +45,10 @@ final class EventRecorder {
     }
 
     private void record(HasMetadata obj, String type, String reason, String message) {
+        WRITER.execute(() -> write(obj, type, reason, message));
+    }
+
+    private void write(HasMetadata obj, String type, String reason, String message) {
         String ns = obj.getMetadata().getNamespace() == null ? "default" : obj.getMetadata().getNamespace();
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         try {

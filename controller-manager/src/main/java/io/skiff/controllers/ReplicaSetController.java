@@ -48,6 +48,7 @@ public final class ReplicaSetController<T extends HasMetadata> implements AutoCl
     private final SharedIndexInformer<Pod> pods;
     private final PodControl podControl;
     private final Expectations expectations = new Expectations();
+    private final EventRecorder events;
     private final ExecutorService writers;
     private final Controller controller;
 
@@ -57,6 +58,7 @@ public final class ReplicaSetController<T extends HasMetadata> implements AutoCl
         this.owners = informers.of(kind.type());
         this.pods = informers.of(Pod.class);
         this.podControl = new PodControl(client);
+        this.events = new EventRecorder(client, kind.kind().equals("ReplicaSet") ? "replicaset-controller" : "replication-controller");
         this.writers = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, kind.kind() + "-pod-writer");
             t.setDaemon(true);
@@ -161,8 +163,10 @@ public final class ReplicaSetController<T extends HasMetadata> implements AutoCl
                 deletes.add(CompletableFuture.runAsync(() -> {
                     try {
                         podControl.delete(owner.getMetadata().getNamespace(), name);
+                        events.normal(owner, "SuccessfulDelete", "Deleted pod: " + name);
                     } catch (RuntimeException e) {
                         expectations.observed(key, name, false); // it will not go away: stop waiting for it
+                        events.warning(owner, "FailedDelete", "Error deleting: " + e.getMessage());
                         throw e;
                     }
                 }, writers));
@@ -179,8 +183,14 @@ public final class ReplicaSetController<T extends HasMetadata> implements AutoCl
             List<CompletableFuture<Void>> creates = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 creates.add(CompletableFuture.runAsync(() -> {
-                    String name = podControl.create(owner, kind.apiVersion(), kind.kind(), kind.template(owner));
-                    expectations.expectCreated(key, name);
+                    try {
+                        String name = podControl.create(owner, kind.apiVersion(), kind.kind(), kind.template(owner));
+                        expectations.expectCreated(key, name);
+                        events.normal(owner, "SuccessfulCreate", "Created pod: " + name);
+                    } catch (RuntimeException e) {
+                        events.warning(owner, "FailedCreate", "Error creating: " + e.getMessage());
+                        throw e;
+                    }
                 }, writers));
             }
             joinAll(creates);

@@ -130,6 +130,8 @@ class KubectlRolloutIT {
                 throw new IllegalStateException(e);
             }
         });
+        String rs = kubectl("describe", "rs", "-l", "app=shop");
+        assertTrue(rs.contains("SuccessfulCreate") && rs.contains("Created pod: shop-"), rs);
         String slices = kubectl("get", "endpointslices", "-l", "kubernetes.io/service-name=shop", "--no-headers");
         assertTrue(slices.startsWith("shop-") && slices.contains("IPv4") && slices.contains("80"), slices);
     }
