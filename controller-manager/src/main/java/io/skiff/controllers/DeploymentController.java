@@ -35,7 +35,8 @@ import java.util.Set;
  * but for {@code pod-template-hash}), creating it if needed with revision = highest old + 1;
  * then RollingUpdate (scale the new set up within {@code maxSurge}, the old ones down while
  * {@code maxUnavailable} allows, unhealthy pods first) or Recreate (old to zero, wait for their
- * pods to go, then the new set); a paused Deployment only scales. Once complete, old sets
+ * pods to go, then the new set); a paused Deployment, or a change of {@code spec.replicas}, only
+ * scales (in proportion across active sets mid-rollout). Once complete, old sets
  * beyond {@code revisionHistoryLimit} are deleted. Status and conditions are written last.
  */
 public final class DeploymentController implements AutoCloseable {
@@ -120,8 +121,11 @@ public final class DeploymentController implements AutoCloseable {
         boolean paused = Boolean.TRUE.equals(d.getSpec().getPaused());
         boolean recreate = !DeploymentStatusCalculator.isRolling(d);
         findNewReplicaSet(r, owned);
-        if (paused) {
-            scalePaused(r);
+        if (paused || ProportionalScaling.isScalingEvent(r.d, r.all())) {
+            scaleOnly(r);
+            if (paused) {
+                cleanupOldReplicaSets(r);
+            }
         } else if (recreate) {
             rolloutRecreate(r);
         } else {
@@ -292,14 +296,20 @@ public final class DeploymentController implements AutoCloseable {
     /** Sets a ReplicaSet's replicas (and the desired/max annotations); returns the stored set. */
     private ReplicaSet scale(Rollout r, ReplicaSet rs, int replicas) {
         int from = DeploymentReplicaSets.specReplicas(rs);
-        ReplicaSet copy = client.getKubernetesSerialization().clone(rs);
-        copy.getSpec().setReplicas(replicas);
-        Map<String, String> annotations = new HashMap<>(copy.getMetadata().getAnnotations() == null ? Map.of()
-                : copy.getMetadata().getAnnotations());
+        Map<String, String> annotations = new HashMap<>(rs.getMetadata().getAnnotations() == null ? Map.of()
+                : rs.getMetadata().getAnnotations());
         annotations.put(DeploymentReplicaSets.DESIRED_REPLICAS, Integer.toString(r.replicas()));
         annotations.put(DeploymentReplicaSets.MAX_REPLICAS, Integer.toString(maxReplicas(r.d)));
+        if (from == replicas && annotations.equals(rs.getMetadata().getAnnotations())) {
+            return rs;
+        }
+        ReplicaSet copy = client.getKubernetesSerialization().clone(rs);
+        copy.getSpec().setReplicas(replicas);
         copy.getMetadata().setAnnotations(annotations);
         ReplicaSet stored = client.apps().replicaSets().inNamespace(r.ns()).resource(copy).update();
+        if (from == replicas) {
+            return stored; // only the desired/max annotations changed
+        }
         String verb = replicas > from ? "up" : "down";
         log.info("Deployment {}: scaled {} ReplicaSet {} from {} to {}", Keys.of(r.d), verb, rs.getMetadata().getName(), from, replicas);
         events.normal(r.d, "ScalingReplicaSet", "Scaled " + verb + " replica set " + rs.getMetadata().getName()
@@ -426,21 +436,55 @@ public final class DeploymentController implements AutoCloseable {
         }
     }
 
-    // --- paused --------------------------------------------------------------------------
+    // --- scaling without rolling out (paused, or spec.replicas changed) -------------------
 
-    /** A paused Deployment rolls nothing out, but follows scaling on its one active set. */
-    private void scalePaused(Rollout r) {
+    /**
+     * Follows a change of {@code spec.replicas} without rolling anything out: the one active
+     * set (or the latest, if none is active) takes it all; a finished new set has the old ones
+     * scaled to zero; during a rolling update every active set changes in proportion.
+     */
+    private void scaleOnly(Rollout r) {
         List<ReplicaSet> active = r.all().stream().filter(rs -> DeploymentReplicaSets.specReplicas(rs) > 0).toList();
-        ReplicaSet target = active.size() == 1 ? active.get(0) : (active.isEmpty() ? r.newRS : null);
-        if (target != null && DeploymentReplicaSets.specReplicas(target) != r.replicas()) {
-            ReplicaSet stored = scale(r, target, r.replicas());
-            if (target == r.newRS) {
-                r.newRS = stored;
-            } else {
-                replaceOld(r, target, stored);
-            }
+        ReplicaSet single = active.size() == 1 ? active.get(0) : active.isEmpty() ? latest(r) : null;
+        if (single != null) {
+            store(r, single, scale(r, single, r.replicas())); // also refreshes its desired-replicas annotation
+            return;
         }
-        cleanupOldReplicaSets(r);
+        if (r.newRS != null && DeploymentReplicaSets.specReplicas(r.newRS) == r.replicas()
+                && DeploymentReplicaSets.available(r.newRS) == r.replicas()) {
+            r.newRS = scale(r, r.newRS, r.replicas());
+            for (ReplicaSet rs : List.copyOf(r.old)) {
+                if (DeploymentReplicaSets.specReplicas(rs) > 0) {
+                    replaceOld(r, rs, scale(r, rs, 0));
+                }
+            }
+            return;
+        }
+        if (!DeploymentStatusCalculator.isRolling(r.d)) {
+            return;
+        }
+        Map<String, Integer> targets = ProportionalScaling.targets(r.d, active);
+        // shrink before growing, so that the total stays within replicas + maxSurge throughout
+        List<ReplicaSet> ordered = active.stream().sorted(Comparator.comparingInt((ReplicaSet rs) ->
+                targets.get(rs.getMetadata().getName()) - DeploymentReplicaSets.specReplicas(rs))).toList();
+        for (ReplicaSet rs : ordered) {
+            store(r, rs, scale(r, rs, targets.get(rs.getMetadata().getName())));
+        }
+    }
+
+    private ReplicaSet latest(Rollout r) {
+        if (r.newRS != null) {
+            return r.newRS;
+        }
+        return r.old.stream().max(DeploymentReplicaSets.BY_CREATION).orElse(null);
+    }
+
+    private void store(Rollout r, ReplicaSet before, ReplicaSet after) {
+        if (r.newRS != null && r.newRS.getMetadata().getUid().equals(before.getMetadata().getUid())) {
+            r.newRS = after;
+        } else {
+            replaceOld(r, before, after);
+        }
     }
 
     // --- history and status --------------------------------------------------------------

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import org.junit.jupiter.api.AfterAll;
@@ -130,9 +132,11 @@ class DeploymentIT {
         String ns = namespace("scale");
         create(ns, "web", 2, "nginx:1", 1, 0);
         await("2 replicas", WAIT, () -> rolledOut(ns, "web"));
-        cluster.client.apps().deployments().inNamespace(ns).withName("web").scale(7);
+        TestCluster.retryOnConflict(() -> cluster.client.apps().deployments().inNamespace(ns).withName("web")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":7}}")); // as kubectl scale: no resourceVersion
         await("7 pods", WAIT, () -> rolledOut(ns, "web") && pods(ns, "web").size() == 7);
-        cluster.client.apps().deployments().inNamespace(ns).withName("web").scale(1);
+        TestCluster.retryOnConflict(() -> cluster.client.apps().deployments().inNamespace(ns).withName("web")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":1}}")); // as kubectl scale: no resourceVersion
         await("1 pod", WAIT, () -> rolledOut(ns, "web") && pods(ns, "web").size() == 1);
         assertEquals(1, replicaSets(ns, "web").size());
     }
@@ -179,10 +183,10 @@ class DeploymentIT {
             }
         });
         try {
-            cluster.client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
+            TestCluster.retryOnConflict(() -> cluster.client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
                 d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:2");
                 return d;
-            });
+            }));
             await("second rollout", WAIT, () -> rolledOut(ns, "web")
                     && pods(ns, "web").stream().allMatch(p -> "nginx:2".equals(p.getSpec().getContainers().get(0).getImage()))
                     && pods(ns, "web").size() == replicas);
@@ -203,10 +207,10 @@ class DeploymentIT {
 
         // rollout undo, as kubectl does it: the old template back; its set becomes revision 3
         var oldTemplate = PodTemplateHash.withoutHash(old.getSpec().getTemplate());
-        cluster.client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
+        TestCluster.retryOnConflict(() -> cluster.client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
             d.getSpec().setTemplate(oldTemplate);
             return d;
-        });
+        }));
         await("undo rolled out", WAIT, () -> rolledOut(ns, "web")
                 && pods(ns, "web").stream().allMatch(p -> "nginx:1".equals(p.getSpec().getContainers().get(0).getImage())));
         ReplicaSet restored = cluster.client.apps().replicaSets().inNamespace(ns).withName(old.getMetadata().getName()).get();
@@ -244,10 +248,10 @@ class DeploymentIT {
             }
         });
         try {
-            cluster.client.apps().deployments().inNamespace(ns).withName("db").edit(d -> {
+            TestCluster.retryOnConflict(() -> cluster.client.apps().deployments().inNamespace(ns).withName("db").edit(d -> {
                 d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("redis:2");
                 return d;
-            });
+            }));
             await("second rollout", WAIT, () -> rolledOut(ns, "db") && pods(ns, "db").size() == 3
                     && pods(ns, "db").stream().allMatch(p -> "redis:2".equals(p.getSpec().getContainers().get(0).getImage())));
         } finally {
@@ -261,17 +265,17 @@ class DeploymentIT {
         String ns = namespace("paused");
         create(ns, "web", 2, "nginx:1", 1, 0);
         await("first rollout", WAIT, () -> rolledOut(ns, "web"));
-        cluster.client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
+        TestCluster.retryOnConflict(() -> cluster.client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
             d.getSpec().setPaused(true);
             d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:2");
             return d;
-        });
+        }));
         await("paused condition", WAIT, () -> "DeploymentPaused".equals(condition(get(ns, "web"), "Progressing")));
         assertEquals(1, replicaSets(ns, "web").size());
-        cluster.client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
+        TestCluster.retryOnConflict(() -> cluster.client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
             d.getSpec().setPaused(false);
             return d;
-        });
+        }));
         await("rolled out after resume", WAIT, () -> rolledOut(ns, "web") && replicaSets(ns, "web").size() == 2
                 && pods(ns, "web").stream().allMatch(p -> "nginx:2".equals(p.getSpec().getContainers().get(0).getImage())));
     }
@@ -313,5 +317,31 @@ class DeploymentIT {
         Thread.sleep(500); // give a wrong cascade the time to happen
         assertEquals(1, replicaSets(ns, "web").size());
         assertEquals(3, pods(ns, "web").size());
+    }
+
+    @Test
+    void scalingMidRolloutSharesTheChangeInProportionAcrossReplicaSets() {
+        String ns = namespace("proportional");
+        create(ns, "web", 4, "nginx:1", 1, 0);
+        await("first rollout", WAIT, () -> rolledOut(ns, "web"));
+        kubelet.hold();
+        try {
+            TestCluster.retryOnConflict(() -> cluster.client.apps().deployments().inNamespace(ns).withName("web").edit(d -> {
+                d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("nginx:2");
+                return d;
+            }));
+            await("rollout stuck at one surge pod", WAIT, () -> replicaSets(ns, "web").size() == 2
+                    && replicaSets(ns, "web").stream().mapToInt(rs -> rs.getSpec().getReplicas()).sum() == 5);
+            TestCluster.retryOnConflict(() -> cluster.client.apps().deployments().inNamespace(ns).withName("web")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":8}}")); // as kubectl scale: no resourceVersion
+            // 4 old + 1 new, sized for 5 pods, now for 9 (8 + maxSurge): old 4 * 9/5 -> 7, new 1 * 9/5 -> 2
+            await("old 7, new 2", WAIT, () -> replicaSets(ns, "web").stream()
+                    .map(rs -> rs.getSpec().getTemplate().getSpec().getContainers().get(0).getImage() + "=" + rs.getSpec().getReplicas())
+                    .sorted().toList().equals(List.of("nginx:1=7", "nginx:2=2")));
+        } finally {
+            kubelet.release();
+        }
+        await("rolled out at 8", WAIT, () -> rolledOut(ns, "web") && pods(ns, "web").size() == 8
+                && pods(ns, "web").stream().allMatch(p -> "nginx:2".equals(p.getSpec().getContainers().get(0).getImage())));
     }
 }

@@ -29,6 +29,8 @@ final class HollowKubelet implements AutoCloseable {
     private final AtomicInteger nextIp = new AtomicInteger(1);
     private final SharedIndexInformer<Pod> informer;
     private volatile Duration readyAfter = Duration.ofMillis(30);
+    private final java.util.List<Pod> held = new java.util.ArrayList<>();
+    private boolean holding;
 
     HollowKubelet(KubernetesClient client) {
         this.client = client;
@@ -37,6 +39,12 @@ final class HollowKubelet implements AutoCloseable {
             public void onAdd(Pod pod) {
                 if (namespaces.contains(pod.getMetadata().getNamespace())
                         && (pod.getStatus() == null || pod.getStatus().getPodIP() == null)) {
+                    synchronized (held) {
+                        if (holding) {
+                            held.add(pod);
+                            return;
+                        }
+                    }
                     timer.schedule(() -> start(pod), readyAfter.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
@@ -54,6 +62,21 @@ final class HollowKubelet implements AutoCloseable {
     HollowKubelet serve(String namespace) {
         namespaces.add(namespace);
         return this;
+    }
+
+    /** New pods stay Pending until {@link #release}: a rollout that cannot progress. */
+    void hold() {
+        synchronized (held) {
+            holding = true;
+        }
+    }
+
+    void release() {
+        synchronized (held) {
+            holding = false;
+            held.forEach(p -> timer.execute(() -> start(p)));
+            held.clear();
+        }
     }
 
     void readyAfter(Duration d) {

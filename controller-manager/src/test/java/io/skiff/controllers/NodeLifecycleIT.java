@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.skiff.client.LeaderElection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,10 +63,10 @@ class NodeLifecycleIT {
     }
 
     private void renew(String name) {
-        cluster.client.leases().inNamespace("kube-node-lease").withName(name).edit(l -> {
+        TestCluster.retryOnConflict(() -> cluster.client.leases().inNamespace("kube-node-lease").withName(name).edit(l -> {
             l.getSpec().setRenewTime(ZonedDateTime.now());
             return l;
-        });
+        }));
     }
 
     private Pod podOn(String ns, String name, String node, boolean toleratesForever) {
@@ -157,7 +159,8 @@ class NodeLifecycleIT {
             leader.close();
             await("standby takes over", Duration.ofSeconds(15), standby::isLeading);
             assertTrue(System.nanoTime() - start < Duration.ofSeconds(15).toNanos());
-            cluster.client.apps().deployments().inNamespace("ha").withName("web").scale(6);
+            TestCluster.retryOnConflict(() -> cluster.client.apps().deployments().inNamespace("ha").withName("web")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":6}}")); // as kubectl scale: no resourceVersion
             await("the new leader acts", WAIT, () -> cluster.client.pods().inNamespace("ha").list().getItems().size() == 6);
             assertEquals(1, cluster.client.apps().replicaSets().inNamespace("ha").list().getItems().size());
         } finally {

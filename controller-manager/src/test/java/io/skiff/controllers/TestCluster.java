@@ -54,6 +54,25 @@ final class TestCluster implements AutoCloseable {
         fail("timed out after " + timeout.toSeconds() + "s waiting for " + what);
     }
 
+    /**
+     * Runs a client write, again on 409. Skiff's API server currently answers a patch with 409
+     * when the object changed between its read and write (it treats the resourceVersion the
+     * patched copy inherits as the client's), where Kubernetes retries server-side; controllers
+     * writing status make that frequent. Remove once the API server retries patches.
+     */
+    static void retryOnConflict(Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     @Override
     public void close() throws Exception {
         client.close();

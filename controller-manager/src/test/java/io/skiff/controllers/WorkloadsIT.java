@@ -93,10 +93,10 @@ class WorkloadsIT {
         assertEquals(1L, status.getObservedGeneration());
 
         // a pod whose labels stop matching is released and replaced
-        cluster.client.pods().inNamespace(ns).withName("stray").edit(p -> {
+        TestCluster.retryOnConflict(() -> cluster.client.pods().inNamespace(ns).withName("stray").edit(p -> {
             p.getMetadata().getLabels().put("app", "debug");
             return p;
-        });
+        }));
         await("released and replaced", WAIT, () -> cluster.client.pods().inNamespace(ns).withName("stray").get()
                 .getMetadata().getOwnerReferences().isEmpty()
                 && cluster.client.pods().inNamespace(ns).withLabel("app", "myapp").list().getItems().size() == 3);
