@@ -27,12 +27,14 @@ public final class NodeIpamController implements AutoCloseable {
     private final SharedIndexInformer<Node> nodes;
     private final Subnets subnets;
     private final Map<String, String> assigned = new HashMap<>();
+    private final EventRecorder events;
     private final Controller controller;
 
     public NodeIpamController(KubernetesClient client, Informers informers, String clusterCidr) {
         this.client = client;
         this.nodes = informers.of(Node.class);
         this.subnets = new Subnets(clusterCidr);
+        this.events = new EventRecorder(client, "node-ipam-controller");
         this.controller = new Controller("NodeIpam", this::reconcile).watch(nodes);
     }
 
@@ -58,8 +60,14 @@ public final class NodeIpamController implements AutoCloseable {
                 taken.add(n.getSpec().getPodCIDR());
             }
         }
-        String cidr = subnets.firstFree(taken)
-                .orElseThrow(() -> new IllegalStateException("no /24 left in " + subnets + " for node " + name));
+        var free = subnets.firstFree(taken);
+        if (free.isEmpty()) {
+            // not an error to retry fast: only a node leaving frees a range
+            events.warning(node, "CIDRNotAvailable", "Node " + name + " status is now: CIDRNotAvailable");
+            log.info("no /24 left in {} for node {}", subnets, name);
+            return Result.requeueAfter(java.time.Duration.ofMinutes(1));
+        }
+        String cidr = free.get();
         client.nodes().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
                 "{\"spec\":{\"podCIDR\":\"" + cidr + "\",\"podCIDRs\":[\"" + cidr + "\"]}}");
         assigned.put(name, cidr);
