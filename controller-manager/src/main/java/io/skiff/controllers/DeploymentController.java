@@ -39,7 +39,7 @@ import java.util.Set;
  * scales (in proportion across active sets mid-rollout). Once complete, old sets
  * beyond {@code revisionHistoryLimit} are deleted. Status and conditions are written last.
  */
-public final class DeploymentController implements AutoCloseable {
+public final class DeploymentController implements ReplicaSetWrites, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DeploymentController.class);
     private static final Set<String> NOT_COPIED = Set.of("kubectl.kubernetes.io/last-applied-configuration",
             DeploymentReplicaSets.REVISION, DeploymentReplicaSets.REVISION_HISTORY,
@@ -50,6 +50,9 @@ public final class DeploymentController implements AutoCloseable {
     private final SharedIndexInformer<ReplicaSet> replicaSets;
     private final EventRecorder events;
     private final Controller controller;
+    private final RollingUpdate rollingStrategy = new RollingUpdate(this);
+    private final Recreate recreateStrategy = new Recreate(this);
+    private final DeploymentScaler scaler = new DeploymentScaler(this);
 
     public DeploymentController(KubernetesClient client, Informers informers) {
         this.client = client;
@@ -77,33 +80,6 @@ public final class DeploymentController implements AutoCloseable {
                 .map(Keys::of).toList();
     }
 
-    /** One reconcile's view: the Deployment and its sets, updated as this reconcile writes. */
-    private final class Rollout {
-        Deployment d;
-        ReplicaSet newRS;
-        ReplicaSet createdRS;
-        final List<ReplicaSet> old = new ArrayList<>();
-
-        Rollout(Deployment d) {
-            this.d = d;
-        }
-
-        List<ReplicaSet> all() {
-            List<ReplicaSet> all = new ArrayList<>(old);
-            if (newRS != null) {
-                all.add(newRS);
-            }
-            return all;
-        }
-
-        String ns() {
-            return d.getMetadata().getNamespace();
-        }
-
-        int replicas() {
-            return RollingParameters.replicas(d);
-        }
-    }
 
     Result reconcile(String key) {
         Deployment d = deployments.getIndexer().getByKey(key);
@@ -122,14 +98,14 @@ public final class DeploymentController implements AutoCloseable {
         boolean recreate = !DeploymentStatusCalculator.isRolling(d);
         findNewReplicaSet(r, owned);
         if (paused || ProportionalScaling.isScalingEvent(r.d, r.all())) {
-            scaleOnly(r);
+            scaler.scale(r);
             if (paused) {
                 cleanupOldReplicaSets(r);
             }
         } else if (recreate) {
-            rolloutRecreate(r);
+            recreateStrategy.rollout(r);
         } else {
-            rolloutRolling(r);
+            rollingStrategy.rollout(r);
         }
         return writeStatus(r);
     }
@@ -237,7 +213,8 @@ public final class DeploymentController implements AutoCloseable {
     }
 
     /** Creates {@code <deployment>-<hash>} with {@code replicas}; a name taken by another template bumps collisionCount. */
-    private void createNewReplicaSet(Rollout r, int replicas) {
+    @Override
+    public void createNewReplicaSet(Rollout r, int replicas) {
         Deployment d = r.d;
         Integer collisions = d.getStatus() == null ? null : d.getStatus().getCollisionCount();
         String hash = PodTemplateHash.of(d.getSpec().getTemplate(), collisions);
@@ -294,7 +271,8 @@ public final class DeploymentController implements AutoCloseable {
     }
 
     /** Sets a ReplicaSet's replicas (and the desired/max annotations); returns the stored set. */
-    private ReplicaSet scale(Rollout r, ReplicaSet rs, int replicas) {
+    @Override
+    public ReplicaSet scale(Rollout r, ReplicaSet rs, int replicas) {
         int from = DeploymentReplicaSets.specReplicas(rs);
         Map<String, String> annotations = new HashMap<>(rs.getMetadata().getAnnotations() == null ? Map.of()
                 : rs.getMetadata().getAnnotations());
@@ -317,187 +295,11 @@ public final class DeploymentController implements AutoCloseable {
         return stored;
     }
 
-    private void replaceOld(Rollout r, ReplicaSet before, ReplicaSet after) {
-        r.old.replaceAll(x -> x.getMetadata().getUid().equals(before.getMetadata().getUid()) ? after : x);
-    }
-
-    // --- RollingUpdate -------------------------------------------------------------------
-
-    private void rolloutRolling(Rollout r) {
-        if (r.newRS == null) {
-            createNewReplicaSet(r, newReplicaSetTarget(r, 0));
-            return;
-        }
-        if (reconcileNewReplicaSet(r) || reconcileOldReplicaSets(r)) {
-            return;
-        }
-        if (isDone(r)) {
-            cleanupOldReplicaSets(r);
-        }
-    }
-
-    /** How many replicas the new set may have: up to the desired count, never above desired + maxSurge pods in all. */
-    private int newReplicaSetTarget(Rollout r, int current) {
-        int maxTotal = r.replicas() + RollingParameters.of(r.d).maxSurge();
-        int allPods = DeploymentReplicaSets.podsUpperBound(r.old) + current;
-        if (allPods >= maxTotal) {
-            return current;
-        }
-        return current + Math.min(maxTotal - allPods, Math.max(0, r.replicas() - current));
-    }
-
-    private boolean reconcileNewReplicaSet(Rollout r) {
-        int current = DeploymentReplicaSets.specReplicas(r.newRS);
-        if (current == r.replicas()) {
-            return false;
-        }
-        if (current > r.replicas()) {
-            r.newRS = scale(r, r.newRS, r.replicas());
-            return true;
-        }
-        // the new set's own pods count by spec: they are the ones being created
-        int allPods = DeploymentReplicaSets.podsUpperBound(r.old) + current;
-        int maxTotal = r.replicas() + RollingParameters.of(r.d).maxSurge();
-        if (allPods >= maxTotal) {
-            return false;
-        }
-        int target = newReplicaSetTarget(r, current);
-        if (target == current) {
-            return false;
-        }
-        r.newRS = scale(r, r.newRS, target);
-        return true;
-    }
-
-    private boolean reconcileOldReplicaSets(Rollout r) {
-        if (DeploymentReplicaSets.specSum(r.old) == 0) {
-            return false;
-        }
-        int minAvailable = r.replicas() - RollingParameters.of(r.d).maxUnavailable();
-        int allPods = DeploymentReplicaSets.specSum(r.all());
-        int newUnavailable = DeploymentReplicaSets.specReplicas(r.newRS) - DeploymentReplicaSets.availableLowerBound(List.of(r.newRS));
-        int maxScaledDown = allPods - minAvailable - Math.max(0, newUnavailable);
-        if (maxScaledDown <= 0) {
-            return false;
-        }
-        // first the old sets' pods that are not available anyway: removing them costs no availability
-        int cleaned = 0;
-        for (ReplicaSet rs : r.old.stream().sorted(DeploymentReplicaSets.BY_CREATION).toList()) {
-            if (cleaned >= maxScaledDown) {
-                break;
-            }
-            int spec = DeploymentReplicaSets.specReplicas(rs);
-            int unhealthy = spec - Math.min(DeploymentReplicaSets.available(rs), spec);
-            if (spec == 0 || unhealthy == 0) {
-                continue;
-            }
-            int down = Math.min(maxScaledDown - cleaned, unhealthy);
-            replaceOld(r, rs, scale(r, rs, spec - down));
-            cleaned += down;
-        }
-        // then available ones, as far as minAvailable allows
-        int available = DeploymentReplicaSets.availableLowerBound(r.all());
-        int budget = available - minAvailable;
-        int scaledDown = 0;
-        for (ReplicaSet rs : r.old.stream().sorted(DeploymentReplicaSets.BY_CREATION).toList()) {
-            if (scaledDown >= budget) {
-                break;
-            }
-            int spec = DeploymentReplicaSets.specReplicas(rs);
-            if (spec == 0) {
-                continue;
-            }
-            int down = Math.min(spec, budget - scaledDown);
-            replaceOld(r, rs, scale(r, rs, spec - down));
-            scaledDown += down;
-        }
-        return cleaned + scaledDown > 0;
-    }
-
-    // --- Recreate ------------------------------------------------------------------------
-
-    private void rolloutRecreate(Rollout r) {
-        boolean scaledDown = false;
-        for (ReplicaSet rs : List.copyOf(r.old)) {
-            if (DeploymentReplicaSets.specReplicas(rs) > 0) {
-                replaceOld(r, rs, scale(r, rs, 0));
-                scaledDown = true;
-            }
-        }
-        if (scaledDown || r.old.stream().anyMatch(rs -> DeploymentReplicaSets.statusReplicas(rs) > 0)) {
-            return; // the new pods start only once every old one is gone
-        }
-        if (r.newRS == null) {
-            createNewReplicaSet(r, r.replicas());
-        } else if (DeploymentReplicaSets.specReplicas(r.newRS) != r.replicas()) {
-            r.newRS = scale(r, r.newRS, r.replicas());
-        } else if (isDone(r)) {
-            cleanupOldReplicaSets(r);
-        }
-    }
-
-    // --- scaling without rolling out (paused, or spec.replicas changed) -------------------
-
-    /**
-     * Follows a change of {@code spec.replicas} without rolling anything out: the one active
-     * set (or the latest, if none is active) takes it all; a finished new set has the old ones
-     * scaled to zero; during a rolling update every active set changes in proportion.
-     */
-    private void scaleOnly(Rollout r) {
-        List<ReplicaSet> active = r.all().stream().filter(rs -> DeploymentReplicaSets.specReplicas(rs) > 0).toList();
-        ReplicaSet single = active.size() == 1 ? active.get(0) : active.isEmpty() ? latest(r) : null;
-        if (single != null) {
-            store(r, single, scale(r, single, r.replicas())); // also refreshes its desired-replicas annotation
-            return;
-        }
-        if (r.newRS != null && DeploymentReplicaSets.specReplicas(r.newRS) == r.replicas()
-                && DeploymentReplicaSets.available(r.newRS) == r.replicas()) {
-            r.newRS = scale(r, r.newRS, r.replicas());
-            for (ReplicaSet rs : List.copyOf(r.old)) {
-                if (DeploymentReplicaSets.specReplicas(rs) > 0) {
-                    replaceOld(r, rs, scale(r, rs, 0));
-                }
-            }
-            return;
-        }
-        if (!DeploymentStatusCalculator.isRolling(r.d)) {
-            return;
-        }
-        Map<String, Integer> targets = ProportionalScaling.targets(r.d, active);
-        // shrink before growing, so that the total stays within replicas + maxSurge throughout
-        List<ReplicaSet> ordered = active.stream().sorted(Comparator.comparingInt((ReplicaSet rs) ->
-                targets.get(rs.getMetadata().getName()) - DeploymentReplicaSets.specReplicas(rs))).toList();
-        for (ReplicaSet rs : ordered) {
-            store(r, rs, scale(r, rs, targets.get(rs.getMetadata().getName())));
-        }
-    }
-
-    private ReplicaSet latest(Rollout r) {
-        if (r.newRS != null) {
-            return r.newRS;
-        }
-        return r.old.stream().max(DeploymentReplicaSets.BY_CREATION).orElse(null);
-    }
-
-    private void store(Rollout r, ReplicaSet before, ReplicaSet after) {
-        if (r.newRS != null && r.newRS.getMetadata().getUid().equals(before.getMetadata().getUid())) {
-            r.newRS = after;
-        } else {
-            replaceOld(r, before, after);
-        }
-    }
-
     // --- history and status --------------------------------------------------------------
 
-    private boolean isDone(Rollout r) {
-        return r.newRS != null && r.old.stream().allMatch(rs -> DeploymentReplicaSets.specReplicas(rs) == 0
-                && DeploymentReplicaSets.statusReplicas(rs) == 0)
-                && DeploymentReplicaSets.specReplicas(r.newRS) == r.replicas()
-                && DeploymentReplicaSets.available(r.newRS) == r.replicas();
-    }
-
     /** Deletes the oldest empty old sets beyond {@code revisionHistoryLimit} (default 10). */
-    private void cleanupOldReplicaSets(Rollout r) {
+    @Override
+    public void cleanupOldReplicaSets(Rollout r) {
         int limit = r.d.getSpec().getRevisionHistoryLimit() == null ? 10 : r.d.getSpec().getRevisionHistoryLimit();
         List<ReplicaSet> empty = r.old.stream()
                 .filter(rs -> DeploymentReplicaSets.specReplicas(rs) == 0 && DeploymentReplicaSets.statusReplicas(rs) == 0
