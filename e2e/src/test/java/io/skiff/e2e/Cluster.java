@@ -75,6 +75,40 @@ final class Cluster implements AutoCloseable {
         return home.resolve("kubeconfig");
     }
 
+    /**
+     * An HTTPS client acting as the cluster admin: the CA and client certificate of the
+     * kubeconfig {@code skiff up} wrote (for tests that speak HTTP where kubectl would be slow).
+     */
+    java.net.http.HttpClient adminHttp() throws Exception {
+        String cfg = Files.readString(kubeconfig());
+        java.util.function.Function<String, byte[]> field = name -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + ":\\s*(\\S+)").matcher(cfg);
+            if (!m.find()) {
+                throw new IllegalStateException("no " + name + " in " + kubeconfig());
+            }
+            return java.util.Base64.getDecoder().decode(m.group(1));
+        };
+        java.security.cert.CertificateFactory certs = java.security.cert.CertificateFactory.getInstance("X.509");
+        java.security.cert.Certificate ca = certs.generateCertificate(new java.io.ByteArrayInputStream(field.apply("certificate-authority-data")));
+        java.security.cert.Certificate cert = certs.generateCertificate(new java.io.ByteArrayInputStream(field.apply("client-certificate-data")));
+        String keyPem = new String(field.apply("client-key-data"), java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] der = java.util.Base64.getMimeDecoder().decode(keyPem.replaceAll("-----[A-Z ]+-----", "").trim());
+        java.security.PrivateKey key = java.security.KeyFactory.getInstance("EC").generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+        java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("admin", key, "pw".toCharArray(), new java.security.cert.Certificate[] {cert});
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", ca);
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, "pw".toCharArray());
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return java.net.http.HttpClient.newBuilder().sslContext(ssl).build();
+    }
+
     @Override
     public void close() throws Exception {
         skiff("down");

@@ -4,6 +4,8 @@ import io.skiff.apiserver.ApiServer;
 import io.skiff.apiserver.ApiServerConfig;
 import io.skiff.apiserver.auth.SecurityConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.skiff.controllers.ControllerManager;
+import io.skiff.controllers.ControllerManagerOptions;
 import io.skiff.scheduler.Scheduler;
 import io.skiff.scheduler.SchedulerOptions;
 import io.skiff.store.Store;
@@ -43,6 +45,12 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "Serve plain HTTP without authentication (loopback addresses only).")
     boolean insecure;
 
+    @Option(names = "--node-monitor-grace-period", defaultValue = "40", description = "Seconds without a node heartbeat before it is NotReady.")
+    long nodeMonitorGracePeriod;
+
+    @Option(names = "--pod-eviction-timeout", defaultValue = "300", description = "Seconds a pod tolerates an unreachable node before eviction.")
+    long podEvictionTimeout;
+
     @Option(names = "--audit-log-path", description = "Write one JSON line per request to this file.")
     java.nio.file.Path auditLog;
 
@@ -74,9 +82,15 @@ final class ServerCommand implements Callable<Integer> {
         ApiServer server = new ApiServer(config, s).start();
         KubernetesClient schedulerClient = ComponentClients.forComponent(server.port(), pki, "system:kube-scheduler");
         Scheduler scheduler = Scheduler.start(schedulerClient, SchedulerOptions.defaults());
+        KubernetesClient controllersClient = ComponentClients.forComponent(server.port(), pki, "system:kube-controller-manager");
+        ControllerManager controllers = ControllerManager.start(controllersClient, ControllerManagerOptions.defaults()
+                .withNodeMonitorGracePeriod(java.time.Duration.ofSeconds(nodeMonitorGracePeriod))
+                .withPodEvictionTimeout(java.time.Duration.ofSeconds(podEvictionTimeout)));
         Files.writeString(home.portFile(), Integer.toString(server.port()));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            controllers.close();
+            controllersClient.close();
             scheduler.close();
             schedulerClient.close();
             server.close();

@@ -40,6 +40,12 @@ final class Deleter {
             ObjectNode obj = storage.get(type, namespace, name);
             long rv = ObjectStorage.revision(obj);
             checkPreconditions(type, name, obj, opts);
+            String gcFinalizer = gcFinalizer(type, obj, opts.propagationPolicy());
+            if (gcFinalizer != null) {
+                // the garbage collector orphans or deletes the dependents, then removes the finalizer
+                obj = obj.deepCopy();
+                obj.with("metadata").withArray("finalizers").add(gcFinalizer);
+            }
             JsonNode meta = obj.path("metadata");
             boolean pendingFinalizers = hasPendingFinalizers(type, obj);
             long grace = strategy.gracePeriod(obj, opts.gracePeriodSeconds());
@@ -134,6 +140,27 @@ final class Deleter {
             obj.with("status").put("phase", "Terminating");
         }
         return obj;
+    }
+
+    /**
+     * The finalizer a Foreground or Orphan delete puts on an object not yet being deleted, as
+     * Kubernetes does ({@code foregroundDeletion}, {@code orphan}); null for Background.
+     */
+    private static String gcFinalizer(ResourceType type, JsonNode obj, String policy) {
+        if (policy == null || type == ResourceTypes.NAMESPACES || obj.path("metadata").has("deletionTimestamp")) {
+            return null;
+        }
+        String f = switch (policy) {
+            case "Foreground" -> "foregroundDeletion";
+            case "Orphan" -> "orphan";
+            default -> null;
+        };
+        for (JsonNode existing : obj.path("metadata").path("finalizers")) {
+            if (existing.asText().equals(f)) {
+                return null;
+            }
+        }
+        return f;
     }
 
     static boolean hasPendingFinalizers(ResourceType type, JsonNode obj) {
