@@ -29,12 +29,15 @@ final class Cluster implements AutoCloseable {
     /** Static tokens the cluster accepts: user "alice" (no groups) authenticates with this one. */
     static final String ALICE_TOKEN = "alice-e2e-token";
 
-    static Cluster up() throws Exception {
+    static Cluster up(String... extraArgs) throws Exception {
         Path home = Files.createTempDirectory("skiff-e2e");
         Cluster c = new Cluster(home, freePort());
         Path tokens = home.resolve("tokens.csv");
         Files.writeString(tokens, ALICE_TOKEN + ",alice,1001,\n");
-        Result r = c.skiff("up", "--port", Integer.toString(c.port), "--no-merge-kubeconfig", "--token-auth-file", tokens.toString());
+        List<String> args = new ArrayList<>(List.of("up", "--port", Integer.toString(c.port), "--no-merge-kubeconfig",
+                "--token-auth-file", tokens.toString()));
+        args.addAll(List.of(extraArgs));
+        Result r = c.skiff(args.toArray(new String[0]));
         if (r.code() != 0) {
             Path log = home.resolve("logs/apiserver.log");
             String text = Files.exists(log) ? Files.readString(log) : "";

@@ -36,6 +36,12 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "Plain HTTP without authentication, on loopback (not for shared machines).")
     boolean insecure;
 
+    @Option(names = "--node-monitor-grace-period", description = "Seconds without a node heartbeat before it is NotReady (default 40).")
+    Long nodeMonitorGracePeriod;
+
+    @Option(names = "--pod-eviction-timeout", description = "Seconds a pod tolerates an unreachable node (default 300).")
+    Long podEvictionTimeout;
+
     @Option(names = "--token-auth-file", description = "Static bearer tokens for the API server (CSV: token,user,uid,\"groups\").")
     Path tokenFile;
 
@@ -56,6 +62,12 @@ final class UpCommand implements Callable<Integer> {
             cmd.addAll(List.of("server", "--data-dir", home.dir().toString(), "--port", Integer.toString(port), "--store", store));
             if (insecure) {
                 cmd.add("--insecure");
+            }
+            if (nodeMonitorGracePeriod != null) {
+                cmd.addAll(List.of("--node-monitor-grace-period", nodeMonitorGracePeriod.toString()));
+            }
+            if (podEvictionTimeout != null) {
+                cmd.addAll(List.of("--pod-eviction-timeout", podEvictionTimeout.toString()));
             }
             if (tokenFile != null) {
                 cmd.addAll(List.of("--token-auth-file", tokenFile.toAbsolutePath().toString()));
