@@ -32,9 +32,9 @@ final class ObjectAdmission {
         return Json.tree(decode(type, obj, fv, warn));
     }
 
-    /** Defaults and validates a new object; returns the object to store. */
-    static ObjectNode admitCreate(ResourceType type, ObjectNode obj, FieldValidation fv, Consumer<String> warn) {
-        HasMetadata typed = decode(type, obj, fv, warn);
+    /** Defaults and validates a new, already {@link #normalize normalized} object; returns the object to store. */
+    static ObjectNode admitCreate(ResourceType type, ObjectNode obj) {
+        HasMetadata typed = convert(type, obj);
         Defaults.apply(type, typed);
         List<FieldError> errors = Validation.validate(type, typed);
         if (!errors.isEmpty()) {
@@ -43,9 +43,9 @@ final class ObjectAdmission {
         return Json.tree(typed);
     }
 
-    /** Defaults and validates an update against the stored object. */
-    static ObjectNode admitUpdate(ResourceType type, ObjectNode obj, ObjectNode old, FieldValidation fv, Consumer<String> warn) {
-        HasMetadata typed = decode(type, obj, fv, warn);
+    /** Defaults and validates a normalized update against the stored object. */
+    static ObjectNode admitUpdate(ResourceType type, ObjectNode obj, ObjectNode old) {
+        HasMetadata typed = convert(type, obj);
         Defaults.apply(type, typed);
         HasMetadata oldTyped = Json.convert(old, type.model());
         List<FieldError> errors = new ArrayList<>(Validation.validate(type, typed));

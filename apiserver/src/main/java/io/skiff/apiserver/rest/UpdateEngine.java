@@ -57,7 +57,7 @@ final class UpdateEngine {
             } else {
                 r.strategy.prepareForUpdate(desired, old);
             }
-            ObjectNode admitted = ObjectAdmission.admitUpdate(r.type, desired, old, FieldValidation.IGNORE, r::warn);
+            ObjectNode admitted = ObjectAdmission.admitUpdate(r.type, desired, old);
             admitted.with("metadata").put("resourceVersion", Long.toString(oldRv));
             if (SameContent.same(admitted, old)) {
                 return old; // a no-op update writes nothing, as in Kubernetes

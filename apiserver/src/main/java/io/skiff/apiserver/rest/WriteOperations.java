@@ -76,7 +76,7 @@ final class WriteOperations {
             meta.remove("generation");
         }
         r.strategy.prepareForCreate(obj);
-        ObjectNode admitted = ObjectAdmission.admitCreate(r.type, obj, FieldValidation.IGNORE, r::warn);
+        ObjectNode admitted = ObjectAdmission.admitCreate(r.type, obj);
         if (r.type.namespaced()) {
             namespaces.checkCreateAllowed(admitted.path("metadata").path("namespace").asText());
         }
