@@ -1,7 +1,18 @@
 package io.skiff.kubectl;
 
+import io.skiff.kubectl.cmd.AnnotateCommand;
 import io.skiff.kubectl.cmd.ApiResourcesCommand;
+import io.skiff.kubectl.cmd.ApplyCommand;
+import io.skiff.kubectl.cmd.CreateCommand;
+import io.skiff.kubectl.cmd.DeleteCommand;
+import io.skiff.kubectl.cmd.DescribeCommand;
+import io.skiff.kubectl.cmd.ExposeCommand;
 import io.skiff.kubectl.cmd.GetCommand;
+import io.skiff.kubectl.cmd.LabelCommand;
+import io.skiff.kubectl.cmd.PatchCommand;
+import io.skiff.kubectl.cmd.RunCommand;
+import io.skiff.kubectl.cmd.ScaleCommand;
+import io.skiff.kubectl.cmd.SetCommand;
 import io.skiff.kubectl.cmd.VersionCommand;
 import io.skiff.kubectl.config.ConfigCommand;
 import picocli.CommandLine;
@@ -10,7 +21,10 @@ import picocli.CommandLine.Mixin;
 
 /** The root command: global flags and the list of commands. */
 @Command(name = "kubectl", description = "kubectl controls the Kubernetes cluster manager.",
-        subcommands = {GetCommand.class, VersionCommand.class, ApiResourcesCommand.class, ConfigCommand.class,
+        subcommands = {CreateCommand.class, ExposeCommand.class, RunCommand.class, SetCommand.class,
+                GetCommand.class, DescribeCommand.class, DeleteCommand.class, ScaleCommand.class,
+                ApplyCommand.class, PatchCommand.class, LabelCommand.class, AnnotateCommand.class,
+                ApiResourcesCommand.class, ConfigCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Kubectl implements Runnable {
     private final Session session;

@@ -40,7 +40,7 @@ public final class ApiResourcesCommand extends SessionCommand {
             }
         }
         Comparator<ApiResource> order = "name".equals(sortBy) ? Comparator.comparing(ApiResource::resource)
-                : "kind".equals(sortBy) ? Comparator.comparing(ApiResource::kind) : Comparator.comparing(ApiResource::group);
+                : "kind".equals(sortBy) ? Comparator.comparing(ApiResource::kind) : Comparator.comparing(ApiResource::group).thenComparing(ApiResource::resource);
         list.sort(order);
         StringBuilder sb = new StringBuilder();
         if ("name".equals(output)) {
