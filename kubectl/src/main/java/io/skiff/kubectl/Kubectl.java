@@ -13,7 +13,16 @@ import io.skiff.kubectl.cmd.PatchCommand;
 import io.skiff.kubectl.cmd.RunCommand;
 import io.skiff.kubectl.cmd.ScaleCommand;
 import io.skiff.kubectl.cmd.SetCommand;
+import io.skiff.kubectl.cmd.AuthCommand;
+import io.skiff.kubectl.cmd.ClusterInfoCommand;
+import io.skiff.kubectl.cmd.CompletionCommand;
+import io.skiff.kubectl.cmd.ExecCommand;
+import io.skiff.kubectl.cmd.ExplainCommand;
+import io.skiff.kubectl.cmd.LogsCommand;
+import io.skiff.kubectl.cmd.RolloutCommand;
+import io.skiff.kubectl.cmd.TopCommand;
 import io.skiff.kubectl.cmd.VersionCommand;
+import io.skiff.kubectl.cmd.WaitCommand;
 import io.skiff.kubectl.config.ConfigCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +31,10 @@ import picocli.CommandLine.Mixin;
 /** The root command: global flags and the list of commands. */
 @Command(name = "kubectl", description = "kubectl controls the Kubernetes cluster manager.",
         subcommands = {CreateCommand.class, ExposeCommand.class, RunCommand.class, SetCommand.class,
-                GetCommand.class, DescribeCommand.class, DeleteCommand.class, ScaleCommand.class,
-                ApplyCommand.class, PatchCommand.class, LabelCommand.class, AnnotateCommand.class,
+                ExplainCommand.class, GetCommand.class, DescribeCommand.class, DeleteCommand.class,
+                RolloutCommand.class, ScaleCommand.class, ClusterInfoCommand.class, TopCommand.class,
+                LogsCommand.class, ExecCommand.class, AuthCommand.class, ApplyCommand.class, PatchCommand.class,
+                LabelCommand.class, AnnotateCommand.class, WaitCommand.class, CompletionCommand.class,
                 ApiResourcesCommand.class, ConfigCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Kubectl implements Runnable {
