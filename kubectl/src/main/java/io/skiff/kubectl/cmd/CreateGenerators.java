@@ -38,6 +38,11 @@ public final class CreateGenerators {
 
         abstract String resource();
 
+        /** kubectl wraps server errors of most generators in "failed to create …"; null keeps the server's text. */
+        String errorPrefix() {
+            return null;
+        }
+
         @Override
         public Integer call() {
             ObjectNode obj = build();
@@ -47,7 +52,15 @@ public final class CreateGenerators {
                 // the server fills the namespace in; kubectl leaves it out of the body
                 obj.with("metadata").remove("namespace");
             }
-            JsonNode created = CreateCommand.post(s, r, ns, obj, dryRun, "strict");
+            JsonNode created;
+            try {
+                created = CreateCommand.post(s, r, ns, obj, dryRun, "strict");
+            } catch (io.skiff.kubectl.http.ApiException e) {
+                if (errorPrefix() == null) {
+                    throw e;
+                }
+                throw new KubectlException(errorPrefix() + e.getMessage());
+            }
             CreateCommand.report(s, r, created == null ? obj : created, output, dryRun, "created");
             return 0;
         }
@@ -133,6 +146,11 @@ public final class CreateGenerators {
         String resource() {
             return "deployments.apps";
         }
+
+        @Override
+        String errorPrefix() {
+            return "failed to create deployment: ";
+        }
     }
 
     @Command(name = "service", aliases = "svc", description = "Create a service using a specified subcommand.",
@@ -171,6 +189,11 @@ public final class CreateGenerators {
         @Override
         String resource() {
             return "configmaps";
+        }
+
+        @Override
+        String errorPrefix() {
+            return "failed to create configmap: ";
         }
     }
 
@@ -214,6 +237,11 @@ public final class CreateGenerators {
         @Override
         String resource() {
             return "secrets";
+        }
+
+        @Override
+        String errorPrefix() {
+            return "failed to create secret ";
         }
     }
 

@@ -114,8 +114,7 @@ public final class DeleteCommand extends SessionCommand {
                 }
             }
             if (!any && !ignoreNotFound) {
-                s.err.println(allNamespaces || targets.stream().noneMatch(t -> t.resource().namespaced())
-                        ? "No resources found" : "No resources found in " + s.namespace() + " namespace.");
+                s.err.println("No resources found"); // delete names no namespace, unlike get
             }
         }
         if (waitForDeletion && !(immediate) && !cascade.equals("orphan")) {

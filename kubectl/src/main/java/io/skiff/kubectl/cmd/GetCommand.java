@@ -85,7 +85,12 @@ public final class GetCommand extends SessionCommand {
             List<JsonNode> rows = new ArrayList<>();
             JsonNode table = null;
             if (t.names().isEmpty()) {
-                table = s.client().get(listQuery(r, ns, true, null), ApiClient.TABLE);
+                try {
+                    table = s.client().get(listQuery(r, ns, true, null), ApiClient.TABLE);
+                } catch (ApiException e) {
+                    errors.add(e); // kubectl goes on with the other types
+                    continue;
+                }
                 table.path("rows").forEach(rows::add);
             } else {
                 for (String name : t.names()) {

@@ -62,6 +62,11 @@ public abstract class ServiceGenerator extends CreateGenerators.Generator {
         return "services";
     }
 
+    @Override
+    String errorPrefix() {
+        return "failed to create " + type() + " service: ";
+    }
+
     @Command(name = "clusterip", description = "Create a ClusterIP service.")
     public static final class ClusterIp extends ServiceGenerator {
         @Option(names = "--clusterip", description = "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing).")

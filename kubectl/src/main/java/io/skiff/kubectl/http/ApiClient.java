@@ -108,7 +108,7 @@ public final class ApiClient {
             Http1.Response r = http.exchange(method, path, h, body, timeoutMillis);
             byte[] bytes = r.readAll();
             if (r.status() / 100 != 2) {
-                throw ApiException.of(r.status(), bytes, method.toLowerCase(java.util.Locale.ROOT), null);
+                throw ApiException.of(r.status(), bytes, method, path);
             }
             String ct = r.header("content-type");
             return new Reply(r.status(), ct == null ? "" : ct, bytes);
@@ -122,7 +122,7 @@ public final class ApiClient {
         try {
             Http1.Response r = http.exchange("GET", path, headers(accept), null, 0);
             if (r.status() / 100 != 2) {
-                throw ApiException.of(r.status(), r.readAll(), "get", null);
+                throw ApiException.of(r.status(), r.readAll(), "GET", path);
             }
             return r.body();
         } catch (IOException e) {
@@ -140,7 +140,7 @@ public final class ApiClient {
         try {
             Http1.Response r = http.exchange("GET", path, h, null, 0);
             if (r.status() != 101) {
-                throw ApiException.of(r.status(), r.readAll(), "get", null);
+                throw ApiException.of(r.status(), r.readAll(), "GET", path);
             }
             return new Upgraded(http.upgradedSocket(r), r.body(), r.headers());
         } catch (IOException e) {

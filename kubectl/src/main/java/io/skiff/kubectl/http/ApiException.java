@@ -23,7 +23,9 @@ public class ApiException extends RuntimeException {
     }
 
     /** From a reply body: a {@code Status} when it is one, else kubectl's generic text for the code. */
-    static ApiException of(int code, byte[] body, String verb, String what) {
+    static ApiException of(int code, byte[] body, String method, String path) {
+        String verb = method.toLowerCase(java.util.Locale.ROOT);
+        String what = path == null ? null : describe(path);
         JsonNode s = null;
         try {
             s = Json.parse(body);
@@ -40,9 +42,35 @@ public class ApiException extends RuntimeException {
             case 409 -> "the server reported a conflict";
             case 401 -> "the server has asked for the client to provide credentials";
             case 403 -> "the server does not allow access to the requested resource";
-            default -> text.isEmpty() ? "an error on the server (\"unknown\") has prevented the request from succeeding" : text;
+            default -> code >= 500 ? "an error on the server (\"" + text.replace("\"", "\\\"") + "\") has prevented the request from succeeding"
+                    : text.isEmpty() ? "the server rejected our request for an unknown reason" : text;
         };
         return new ApiException(code, reason, message + (what == null ? "" : " (" + verb + " " + what + ")"), null);
+    }
+
+    /** "pods nope" or "deployments.apps web" from a request path, as kubectl names a failed request. */
+    static String describe(String path) {
+        String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        String[] seg = p.replaceAll("^/+", "").split("/");
+        int i;
+        String group;
+        if (seg.length >= 2 && seg[0].equals("api")) {
+            group = "";
+            i = 2;
+        } else if (seg.length >= 3 && seg[0].equals("apis")) {
+            group = seg[1];
+            i = 3;
+        } else {
+            return null;
+        }
+        if (seg.length >= i + 3 && seg[i].equals("namespaces")) {
+            i += 2;
+        }
+        if (seg.length <= i) {
+            return null;
+        }
+        String resource = seg[i] + (group.isEmpty() || seg.length > i + 2 ? "" : "." + group);
+        return seg.length > i + 1 ? resource + " " + seg[i + 1] : resource;
     }
 
     public int code() {
