@@ -28,16 +28,52 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The root command: global flags and the list of commands. */
-@Command(name = "kubectl", description = "kubectl controls the Kubernetes cluster manager.",
-        subcommands = {CreateCommand.class, ExposeCommand.class, RunCommand.class, SetCommand.class,
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The root command: global flags and the commands. Only the command being run is registered
+ * (Picocli reflects over every registered command at start-up, ~80 ms for all of them);
+ * help, completion and unknown names get the full list.
+ */
+@Command(name = "kubectl", description = "kubectl controls the Kubernetes cluster manager.")
+public final class Kubectl implements Runnable {
+    /** Every command, in kubectl's help order. */
+    static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        for (Class<?> c : List.of(CreateCommand.class, ExposeCommand.class, RunCommand.class, SetCommand.class,
                 ExplainCommand.class, GetCommand.class, DescribeCommand.class, DeleteCommand.class,
                 RolloutCommand.class, ScaleCommand.class, ClusterInfoCommand.class, TopCommand.class,
                 LogsCommand.class, ExecCommand.class, AuthCommand.class, ApplyCommand.class, PatchCommand.class,
                 LabelCommand.class, AnnotateCommand.class, WaitCommand.class, CompletionCommand.class,
-                ApiResourcesCommand.class, ConfigCommand.class, VersionCommand.class,
-                CommandLine.HelpCommand.class})
-public final class Kubectl implements Runnable {
+                ApiResourcesCommand.class, ConfigCommand.class, VersionCommand.class, CommandLine.HelpCommand.class)) {
+            COMMANDS.put(c.getAnnotation(Command.class).name(), c);
+        }
+    }
+
+    /** Global options that take a value, to find the command word in {@code args}. */
+    private static final Set<String> VALUED = Set.of("--kubeconfig", "--context", "--cluster", "--user", "-s", "--server",
+            "--token", "-n", "--namespace", "--certificate-authority", "--client-certificate", "--client-key",
+            "--tls-server-name", "--username", "--password", "--cache-dir", "--request-timeout", "-v", "--v");
+
+    /** The commands to register for this command line. */
+    static Collection<Class<?>> needed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (VALUED.contains(a)) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                Class<?> c = COMMANDS.get(a);
+                return c == null || a.equals("help") || a.equals("completion") ? COMMANDS.values() : List.of(c);
+            }
+        }
+        return COMMANDS.values();
+    }
+
     private final Session session;
     @Mixin
     GlobalOptions global;

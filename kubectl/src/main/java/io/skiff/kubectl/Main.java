@@ -29,7 +29,7 @@ public final class Main {
     /** Runs one command line; the integration test calls this in-process. */
     public static int run(String[] args, PrintStream out, PrintStream err, InputStream in, Map<String, String> env) {
         Session session = new Session(out, err, in, env);
-        CommandLine cl = commandLine(session);
+        CommandLine cl = commandLine(session, Kubectl.needed(args));
         session.commandLine("kubectl " + commandName(args));
         try {
             return cl.execute(args);
@@ -38,8 +38,12 @@ public final class Main {
         }
     }
 
-    static CommandLine commandLine(Session session) {
-        CommandLine cl = new CommandLine(new Kubectl(session), new Factory(session));
+    static CommandLine commandLine(Session session, java.util.Collection<Class<?>> commands) {
+        Factory factory = new Factory(session);
+        CommandLine cl = new CommandLine(new Kubectl(session), factory);
+        for (Class<?> c : commands) {
+            cl.addSubcommand(new CommandLine(c, factory));
+        }
         cl.setOut(new java.io.PrintWriter(session.out, true));
         cl.setErr(new java.io.PrintWriter(session.err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
