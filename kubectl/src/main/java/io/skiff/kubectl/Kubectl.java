@@ -28,11 +28,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The root command: global flags and the commands. Only the command being run is registered
@@ -41,18 +42,35 @@ import java.util.Set;
  */
 @Command(name = "kubectl", description = "kubectl controls the Kubernetes cluster manager.")
 public final class Kubectl implements Runnable {
-    /** Every command, in kubectl's help order. */
-    static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+    /** Every command by name, in kubectl's help order; classes load only when needed. */
+    static final Map<String, Supplier<Class<?>>> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Class<?> c : List.of(CreateCommand.class, ExposeCommand.class, RunCommand.class, SetCommand.class,
-                ExplainCommand.class, GetCommand.class, DescribeCommand.class, DeleteCommand.class,
-                RolloutCommand.class, ScaleCommand.class, ClusterInfoCommand.class, TopCommand.class,
-                LogsCommand.class, ExecCommand.class, AuthCommand.class, ApplyCommand.class, PatchCommand.class,
-                LabelCommand.class, AnnotateCommand.class, WaitCommand.class, CompletionCommand.class,
-                ApiResourcesCommand.class, ConfigCommand.class, VersionCommand.class, CommandLine.HelpCommand.class)) {
-            COMMANDS.put(c.getAnnotation(Command.class).name(), c);
-        }
+        COMMANDS.put("create", () -> CreateCommand.class);
+        COMMANDS.put("expose", () -> ExposeCommand.class);
+        COMMANDS.put("run", () -> RunCommand.class);
+        COMMANDS.put("set", () -> SetCommand.class);
+        COMMANDS.put("explain", () -> ExplainCommand.class);
+        COMMANDS.put("get", () -> GetCommand.class);
+        COMMANDS.put("describe", () -> DescribeCommand.class);
+        COMMANDS.put("delete", () -> DeleteCommand.class);
+        COMMANDS.put("rollout", () -> RolloutCommand.class);
+        COMMANDS.put("scale", () -> ScaleCommand.class);
+        COMMANDS.put("cluster-info", () -> ClusterInfoCommand.class);
+        COMMANDS.put("top", () -> TopCommand.class);
+        COMMANDS.put("logs", () -> LogsCommand.class);
+        COMMANDS.put("exec", () -> ExecCommand.class);
+        COMMANDS.put("auth", () -> AuthCommand.class);
+        COMMANDS.put("apply", () -> ApplyCommand.class);
+        COMMANDS.put("patch", () -> PatchCommand.class);
+        COMMANDS.put("label", () -> LabelCommand.class);
+        COMMANDS.put("annotate", () -> AnnotateCommand.class);
+        COMMANDS.put("wait", () -> WaitCommand.class);
+        COMMANDS.put("completion", () -> CompletionCommand.class);
+        COMMANDS.put("api-resources", () -> ApiResourcesCommand.class);
+        COMMANDS.put("config", () -> ConfigCommand.class);
+        COMMANDS.put("version", () -> VersionCommand.class);
+        COMMANDS.put("help", () -> CommandLine.HelpCommand.class);
     }
 
     /** Global options that take a value, to find the command word in {@code args}. */
@@ -61,17 +79,23 @@ public final class Kubectl implements Runnable {
             "--tls-server-name", "--username", "--password", "--cache-dir", "--request-timeout", "-v", "--v");
 
     /** The commands to register for this command line. */
-    static Collection<Class<?>> needed(String[] args) {
+    static List<Class<?>> needed(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (VALUED.contains(a)) {
                 i++;
             } else if (!a.startsWith("-")) {
-                Class<?> c = COMMANDS.get(a);
-                return c == null || a.equals("help") || a.equals("completion") ? COMMANDS.values() : List.of(c);
+                Supplier<Class<?>> c = COMMANDS.get(a);
+                return c == null || a.equals("help") || a.equals("completion") ? all() : List.of(c.get());
             }
         }
-        return COMMANDS.values();
+        return all();
+    }
+
+    private static List<Class<?>> all() {
+        List<Class<?>> out = new ArrayList<>();
+        COMMANDS.values().forEach(c -> out.add(c.get()));
+        return out;
     }
 
     private final Session session;

@@ -2,6 +2,7 @@ package io.skiff.kubectl.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.print.GoJson;
 
 /** The {@code kubectl.kubernetes.io/last-applied-configuration} annotation. */
@@ -36,6 +37,6 @@ public final class LastApplied {
         if (!a.isTextual() || a.asText().isBlank()) {
             return null;
         }
-        return io.skiff.api.Json.parse(a.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Codec.parse(a.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

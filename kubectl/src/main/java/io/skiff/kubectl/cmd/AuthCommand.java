@@ -2,7 +2,7 @@ package io.skiff.kubectl.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.discovery.ApiResource;
 import io.skiff.kubectl.discovery.UnknownResourceException;
@@ -42,7 +42,7 @@ public final class AuthCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ObjectNode review = Json.object();
+            ObjectNode review = Codec.object();
             review.put("kind", "SelfSubjectAccessReview").put("apiVersion", "authorization.k8s.io/v1");
             review.putObject("metadata");
             ObjectNode attrs = review.putObject("spec").putObject("resourceAttributes");

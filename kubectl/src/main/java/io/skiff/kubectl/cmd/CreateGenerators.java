@@ -3,7 +3,7 @@ package io.skiff.kubectl.cmd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.KubectlException;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.discovery.ApiResource;
@@ -66,7 +66,7 @@ public final class CreateGenerators {
         }
 
         static ObjectNode object(String apiVersion, String kind, String name) {
-            ObjectNode o = Json.object();
+            ObjectNode o = Codec.object();
             o.put("apiVersion", apiVersion).put("kind", kind);
             o.putObject("metadata").put("name", name);
             return o;

@@ -2,7 +2,7 @@ package io.skiff.kubectl.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.KubectlException;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.discovery.ApiResource;
@@ -145,7 +145,7 @@ public final class DeleteCommand extends SessionCommand {
     }
 
     private JsonNode options() {
-        ObjectNode o = Json.object();
+        ObjectNode o = Codec.object();
         int grace = now ? 1 : gracePeriod;
         if (force && grace < 0) {
             grace = 0;

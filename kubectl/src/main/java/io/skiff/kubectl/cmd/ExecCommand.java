@@ -1,7 +1,7 @@
 package io.skiff.kubectl.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.KubectlException;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.http.WebSocket;
@@ -104,7 +104,7 @@ public final class ExecCommand extends SessionCommand {
                     s.err.flush();
                 }
                 case 3 -> {
-                    return status(Json.parse(java.util.Arrays.copyOfRange(m.data(), 1, m.data().length)));
+                    return status(Codec.parse(java.util.Arrays.copyOfRange(m.data(), 1, m.data().length)));
                 }
                 default -> {
                     // other channels carry nothing for the client

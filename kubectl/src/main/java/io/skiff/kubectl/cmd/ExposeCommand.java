@@ -3,7 +3,7 @@ package io.skiff.kubectl.cmd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.KubectlException;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.discovery.ApiResource;
@@ -56,7 +56,7 @@ public final class ExposeCommand extends SessionCommand {
         }
         String ns = s.namespace();
         JsonNode obj = s.client().get(r.path(ns, t.names().get(0)));
-        ObjectNode svc = Json.object();
+        ObjectNode svc = Codec.object();
         svc.put("apiVersion", "v1").put("kind", "Service");
         ObjectNode meta = svc.putObject("metadata");
         JsonNode objLabels = obj.path("metadata").path("labels");
@@ -83,7 +83,7 @@ public final class ExposeCommand extends SessionCommand {
     }
 
     private ArrayNode ports(JsonNode obj) {
-        ArrayNode out = Json.MAPPER.createArrayNode();
+        ArrayNode out = Codec.json().createArrayNode();
         String proto = protocol == null ? "TCP" : protocol;
         if (port != null) {
             String[] ps = port.split(",");
@@ -108,7 +108,7 @@ public final class ExposeCommand extends SessionCommand {
                     p.put("name", d.get("name").asText());
                 }
                 p.put("port", d.path("port").asInt()).put("protocol", d.path("protocol").asText("TCP"));
-                p.set("targetPort", targetPort != null ? Json.MAPPER.valueToTree(targetPort) : d.path("targetPort"));
+                p.set("targetPort", targetPort != null ? Codec.json().valueToTree(targetPort) : d.path("targetPort"));
             }
             return out;
         }
@@ -159,7 +159,7 @@ public final class ExposeCommand extends SessionCommand {
     }
 
     private static ObjectNode pairs(String text) {
-        ObjectNode o = Json.object();
+        ObjectNode o = Codec.object();
         for (String kv : text.split(",")) {
             String[] p = kv.split("=", 2);
             if (p.length != 2) {

@@ -3,7 +3,7 @@ package io.skiff.kubectl.cmd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.KubectlException;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.discovery.ApiResource;
@@ -220,7 +220,7 @@ public final class GetCommand extends SessionCommand {
             if (items.isEmpty() && !out.format().matches("json|yaml")) {
                 noResources(targets, ns);
             } else {
-                ObjectNode list = Json.object();
+                ObjectNode list = Codec.object();
                 list.put("apiVersion", "v1");
                 ArrayNode a = list.putArray("items");
                 items.forEach(a::add);
@@ -261,7 +261,7 @@ public final class GetCommand extends SessionCommand {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode ev = Json.parse(line.getBytes(StandardCharsets.UTF_8));
+                JsonNode ev = Codec.parse(line.getBytes(StandardCharsets.UTF_8));
                 String type = ev.path("type").asText();
                 if (type.equals("ERROR")) {
                     throw new ApiException(ev.path("object").path("code").asInt(500), ev.path("object").path("reason").asText(""),
@@ -307,7 +307,7 @@ public final class GetCommand extends SessionCommand {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode ev = Json.parse(line.getBytes(StandardCharsets.UTF_8));
+                JsonNode ev = Codec.parse(line.getBytes(StandardCharsets.UTF_8));
                 if (ev.path("type").asText().equals("BOOKMARK")) {
                     continue;
                 }

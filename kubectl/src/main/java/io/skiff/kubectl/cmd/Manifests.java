@@ -3,7 +3,7 @@ package io.skiff.kubectl.cmd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.KubectlException;
 import io.skiff.kubectl.Session;
 
@@ -69,7 +69,7 @@ public final class Manifests {
     }
 
     static void parse(String source, String text, List<Doc> out) {
-        try (MappingIterator<JsonNode> it = Json.YAML.readerFor(JsonNode.class).readValues(text)) {
+        try (MappingIterator<JsonNode> it = Codec.yaml().readerFor(JsonNode.class).readValues(text)) {
             while (it.hasNext()) {
                 JsonNode n = it.next();
                 if (n == null || n.isNull() || n.isMissingNode() || (n.isObject() && n.isEmpty())) {

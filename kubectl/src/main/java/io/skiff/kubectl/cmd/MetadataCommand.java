@@ -2,7 +2,7 @@ package io.skiff.kubectl.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.KubectlException;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.discovery.ApiResource;
@@ -93,7 +93,7 @@ abstract class MetadataCommand extends SessionCommand {
             current.fields().forEachRemaining(e -> s.out.println(e.getKey() + "=" + e.getValue().asText()));
             return;
         }
-        ObjectNode changes = Json.object();
+        ObjectNode changes = Codec.object();
         for (Map.Entry<String, String> e : set.entrySet()) {
             JsonNode old = current.get(e.getKey());
             if (old != null && !overwrite && !old.asText().equals(e.getValue())) {
@@ -114,7 +114,7 @@ abstract class MetadataCommand extends SessionCommand {
             s.out.println(Objects.ref(r, name) + " " + unchangedVerb());
             return;
         }
-        ObjectNode patch = Json.object();
+        ObjectNode patch = Codec.object();
         ObjectNode meta = patch.putObject("metadata");
         meta.set(field(), changes);
         if (resourceVersion != null) {

@@ -1,7 +1,7 @@
 package io.skiff.kubectl.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.KubectlException;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.discovery.ApiResource;
@@ -54,7 +54,7 @@ public final class PatchCommand extends SessionCommand {
             default -> throw new KubectlException("--type must be one of [json merge strategic], not \"" + type + "\"");
         };
         // YAML patches are accepted and sent as JSON
-        byte[] json = Json.bytes(Json.YAML.readTree(body));
+        byte[] json = Codec.bytes(Codec.yaml().readTree(body));
         List<ResourceArgs.Target> targets = new ArrayList<>();
         if (files != null) {
             for (Manifests.Doc d : Manifests.read(s, files, false)) {

@@ -3,7 +3,7 @@ package io.skiff.kubectl.cmd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.KubectlException;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.discovery.ApiResource;
@@ -203,9 +203,9 @@ public final class RolloutCommand implements Runnable {
                         + target.path("metadata").path("annotations").path(REVISION).asText() + ")");
                 return 0;
             }
-            ArrayNode patch = Json.MAPPER.createArrayNode();
+            ArrayNode patch = Codec.json().createArrayNode();
             patch.addObject().put("op", "replace").put("path", "/spec/template").set("value", template);
-            ObjectNode annotations = d.path("metadata").path("annotations").isObject() ? d.path("metadata").path("annotations").deepCopy() : Json.object();
+            ObjectNode annotations = d.path("metadata").path("annotations").isObject() ? d.path("metadata").path("annotations").deepCopy() : Codec.object();
             patch.addObject().put("op", "replace").put("path", "/metadata/annotations").set("value", annotations);
             s.client().patch(t.resource().path(s.namespace(), name), "application/json-patch+json", GoJson.compact(patch).getBytes(StandardCharsets.UTF_8));
             s.out.println(Objects.ref(t.resource(), name) + " rolled back");

@@ -3,7 +3,7 @@ package io.skiff.kubectl.cmd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.KubectlException;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.discovery.ApiResource;
@@ -55,7 +55,7 @@ public final class RunCommand extends SessionCommand {
         if (stdin || tty || rm) {
             throw new KubectlException("attaching to a pod (-i, -t, --rm) is not supported by this kubectl yet");
         }
-        ObjectNode pod = Json.object();
+        ObjectNode pod = Codec.object();
         pod.put("kind", "Pod").put("apiVersion", "v1");
         ObjectNode meta = pod.putObject("metadata");
         meta.put("name", name);

@@ -2,7 +2,7 @@ package io.skiff.kubectl.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.print.GoJson;
 import io.skiff.kubectl.print.GoYaml;
@@ -25,12 +25,12 @@ public final class VersionCommand extends SessionCommand {
 
     @Override
     public Integer call() {
-        ObjectNode client = Json.object();
+        ObjectNode client = Codec.object();
         client.put("major", "1").put("minor", "32").put("gitVersion", CLIENT_VERSION)
                 .put("platform", System.getProperty("os.name").toLowerCase() + "/" + arch());
         JsonNode server = clientOnly ? null : s.client().get("/version?timeout=32s");
         if (output != null) {
-            ObjectNode all = Json.object();
+            ObjectNode all = Codec.object();
             all.set("clientVersion", client);
             if (server != null) {
                 all.set("serverVersion", server);

@@ -1,7 +1,7 @@
 package io.skiff.kubectl.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.discovery.ApiResource;
 
@@ -49,7 +49,7 @@ public final class Waiter {
                     if (line.isBlank()) {
                         continue;
                     }
-                    JsonNode ev = Json.parse(line.getBytes(StandardCharsets.UTF_8));
+                    JsonNode ev = Codec.parse(line.getBytes(StandardCharsets.UTF_8));
                     String type = ev.path("type").asText();
                     if (type.equals("DELETED")) {
                         return goneIsDone;

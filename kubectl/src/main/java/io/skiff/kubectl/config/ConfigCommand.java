@@ -3,7 +3,7 @@ package io.skiff.kubectl.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.KubectlException;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.cmd.SessionCommand;
@@ -71,7 +71,7 @@ public final class ConfigCommand implements Runnable {
         }
 
         private static void keepOnly(ObjectNode m, String section, String name) {
-            ArrayNode kept = Json.MAPPER.createArrayNode();
+            ArrayNode kept = Codec.json().createArrayNode();
             m.path(section).forEach(e -> {
                 if (name.equals(e.path("name").asText())) {
                     kept.add(e);

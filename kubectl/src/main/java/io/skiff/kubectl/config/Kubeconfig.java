@@ -3,7 +3,7 @@ package io.skiff.kubectl.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,11 +52,11 @@ public final class Kubeconfig {
             if (mustExist) {
                 throw new KubeconfigException("stat " + file + ": no such file or directory");
             }
-            return Json.object();
+            return Codec.object();
         }
         try {
-            JsonNode n = Json.YAML.readTree(file.toFile());
-            return n instanceof ObjectNode o ? o : Json.object();
+            JsonNode n = Codec.yaml().readTree(file.toFile());
+            return n instanceof ObjectNode o ? o : Codec.object();
         } catch (IOException e) {
             throw new KubeconfigException("error loading config file \"" + file + "\": " + e.getMessage());
         }
@@ -78,7 +78,7 @@ public final class Kubeconfig {
             for (JsonNode e : d.path(section)) {
                 if (name.equals(e.path("name").asText())) {
                     JsonNode body = e.path(singular(section));
-                    return body instanceof ObjectNode o ? o : Json.object();
+                    return body instanceof ObjectNode o ? o : Codec.object();
                 }
             }
         }
@@ -103,7 +103,7 @@ public final class Kubeconfig {
 
     /** The merged document {@code kubectl config view} prints. */
     public ObjectNode merged() {
-        ObjectNode m = Json.object();
+        ObjectNode m = Codec.object();
         m.put("apiVersion", "v1");
         for (String s : List.of("clusters", "contexts")) {
             ArrayNode a = m.putArray(s);
@@ -160,7 +160,7 @@ public final class Kubeconfig {
         if (f.getParent() != null) {
             Files.createDirectories(f.getParent());
         }
-        Files.write(f, Json.YAML.writeValueAsBytes(d));
+        Files.write(f, Codec.yaml().writeValueAsBytes(d));
     }
 
     public List<Path> files() {

@@ -2,7 +2,7 @@ package io.skiff.kubectl.discovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.http.ApiClient;
 
 import java.io.IOException;
@@ -48,7 +48,7 @@ public final class Discovery {
 
     /** Always from the server ({@code api-resources} refetches, as kubectl does). */
     public List<ApiResource> refresh() {
-        ArrayNode groups = Json.MAPPER.createArrayNode();
+        ArrayNode groups = Codec.json().createArrayNode();
         for (String p : List.of("/api", "/apis")) {
             ApiClient.Reply r = client.send("GET", p + "?timeout=32s", null, null, ACCEPT);
             JsonNode body = r.json();
@@ -63,7 +63,7 @@ public final class Discovery {
         if (cacheFile != null) {
             try {
                 Files.createDirectories(cacheFile.getParent());
-                Files.write(cacheFile, Json.bytes(groups));
+                Files.write(cacheFile, Codec.bytes(groups));
             } catch (IOException ignored) {
                 // a read-only cache only costs speed
             }
@@ -133,7 +133,7 @@ public final class Discovery {
             if (Files.getLastModifiedTime(cacheFile).toInstant().plus(TTL).isBefore(Instant.now())) {
                 return null;
             }
-            return parse(Json.parse(Files.readAllBytes(cacheFile)));
+            return parse(Codec.parse(Files.readAllBytes(cacheFile)));
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -175,7 +175,7 @@ public final class Discovery {
     }
 
     private static JsonNode legacyGroup(String group, String version, JsonNode list) {
-        var g = Json.object();
+        var g = Codec.object();
         g.putObject("metadata").put("name", group);
         var v = g.putArray("versions").addObject();
         v.put("version", version);
@@ -184,7 +184,7 @@ public final class Discovery {
         for (JsonNode r : list.path("resources")) {
             String name = r.path("name").asText();
             if (name.contains("/")) {
-                subs.computeIfAbsent(name.substring(0, name.indexOf('/')), k -> Json.MAPPER.createArrayNode())
+                subs.computeIfAbsent(name.substring(0, name.indexOf('/')), k -> Codec.json().createArrayNode())
                         .addObject().put("subresource", name.substring(name.indexOf('/') + 1));
                 continue;
             }
@@ -193,8 +193,8 @@ public final class Discovery {
             o.put("singularResource", r.path("singularName").asText(""));
             o.putObject("responseKind").put("group", group).put("version", version).put("kind", r.path("kind").asText());
             o.put("scope", r.path("namespaced").asBoolean() ? "Namespaced" : "Cluster");
-            o.set("shortNames", r.path("shortNames").isArray() ? r.get("shortNames") : Json.MAPPER.createArrayNode());
-            o.set("categories", r.path("categories").isArray() ? r.get("categories") : Json.MAPPER.createArrayNode());
+            o.set("shortNames", r.path("shortNames").isArray() ? r.get("shortNames") : Codec.json().createArrayNode());
+            o.set("categories", r.path("categories").isArray() ? r.get("categories") : Codec.json().createArrayNode());
             o.set("verbs", r.path("verbs"));
         }
         for (JsonNode r : resources) {

@@ -1,7 +1,7 @@
 package io.skiff.kubectl.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.config.RestConfig;
 
 import java.io.IOException;
@@ -55,7 +55,7 @@ public final class ApiClient {
     /** A reply: status code, content type and body. */
     public record Reply(int code, String contentType, byte[] body) {
         public JsonNode json() {
-            return Json.parse(body);
+            return Codec.parse(body);
         }
 
         public String text() {
@@ -84,11 +84,11 @@ public final class ApiClient {
     }
 
     public JsonNode post(String path, JsonNode body) {
-        return send("POST", path, Json.bytes(body), JSON, JSON).json();
+        return send("POST", path, Codec.bytes(body), JSON, JSON).json();
     }
 
     public JsonNode put(String path, JsonNode body) {
-        return send("PUT", path, Json.bytes(body), JSON, JSON).json();
+        return send("PUT", path, Codec.bytes(body), JSON, JSON).json();
     }
 
     public JsonNode patch(String path, String patchType, byte[] body) {
@@ -96,7 +96,7 @@ public final class ApiClient {
     }
 
     public Reply delete(String path, JsonNode options) {
-        return send("DELETE", path, options == null ? null : Json.bytes(options), JSON, JSON);
+        return send("DELETE", path, options == null ? null : Codec.bytes(options), JSON, JSON);
     }
 
     public Reply send(String method, String path, byte[] body, String contentType, String accept) {

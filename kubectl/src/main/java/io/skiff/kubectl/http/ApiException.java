@@ -1,7 +1,7 @@
 package io.skiff.kubectl.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.skiff.api.Json;
+import io.skiff.kubectl.Codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -28,7 +28,7 @@ public class ApiException extends RuntimeException {
         String what = path == null ? null : describe(path);
         JsonNode s = null;
         try {
-            s = Json.parse(body);
+            s = Codec.parse(body);
         } catch (RuntimeException notJson) {
             // plain-text error bodies fall through to the generic message
         }
