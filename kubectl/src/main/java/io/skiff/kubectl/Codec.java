@@ -22,7 +22,9 @@ public final class Codec {
     }
 
     private static final class YamlHolder {
-        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+        static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
+                .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
     }
 
     public static ObjectMapper json() {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -186,6 +187,47 @@ class KubectlComparisonIT {
         }
         System.out.println(same + " of " + SCRIPT.size() + " commands printed the same");
         assertTrue(failures.isEmpty(), failures.size() + " commands differ:\n\n" + String.join("\n\n", failures));
+    }
+
+    /** {@code get pods -w}: rows as events arrive, lined up with what was printed before. */
+    @Test
+    void watchPrintsTheSameRows() throws Exception {
+        for (String ns : List.of("w-real", "w-ours")) {
+            real(k("create", "namespace", ns));
+        }
+        List<String> realCmd = List.of("/usr/bin/kubectl", "--kubeconfig", kubeconfig.toString(), "--cache-dir",
+                dir.resolve("cache-real").toString(), "get", "pods", "-n", "w-real", "-w");
+        ProcessBuilder pb = new ProcessBuilder(realCmd).redirectErrorStream(true).redirectOutput(dir.resolve("watch-real.txt").toFile());
+        pb.environment().put("HOME", dir.toString());
+        Process realWatch = pb.start();
+        ByteArrayOutputStream ours = new ByteArrayOutputStream();
+        PrintStream oursOut = new PrintStream(ours, true, StandardCharsets.UTF_8);
+        Thread oursWatch = new Thread(() -> Main.run(new String[]{"--kubeconfig", kubeconfig.toString(), "--cache-dir",
+                dir.resolve("cache-ours").toString(), "get", "pods", "-n", "w-ours", "-w"}, oursOut, oursOut,
+                new ByteArrayInputStream(new byte[0]), Map.of("HOME", dir.toString())), "watch");
+        oursWatch.setDaemon(true); // it ends when the server closes the stream
+        oursWatch.start();
+        try {
+            Thread.sleep(2_000);
+            for (Step step : List.of(k("run", "a", "-n", "{ns}", "--image=x"), k("label", "pod", "a", "-n", "{ns}", "x=y"),
+                    k("run", "longer-name-pod", "-n", "{ns}", "--image=x"), k("delete", "pod", "a", "-n", "{ns}", "--wait=false"))) {
+                for (String ns : List.of("w-real", "w-ours")) {
+                    List<String> args = new ArrayList<>();
+                    for (String a : step.args()) {
+                        args.add(a.replace("{ns}", ns));
+                    }
+                    real(new Step(null, args.toArray(new String[0])));
+                }
+            }
+            Thread.sleep(2_000);
+        } finally {
+            realWatch.destroy();
+            realWatch.waitFor(5, TimeUnit.SECONDS);
+        }
+        String expected = Files.readString(dir.resolve("watch-real.txt")).replaceAll("\\d+s\n", "#s\n");
+        String actual = ours.toString(StandardCharsets.UTF_8).replaceAll("\\d+s\n", "#s\n");
+        assertEquals(expected, actual);
+        assertEquals(5, actual.lines().count(), "header and four events: " + actual);
     }
 
     private static boolean equivalent(Result real, Result ours) {

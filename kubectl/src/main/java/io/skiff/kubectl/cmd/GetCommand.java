@@ -17,10 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -109,8 +107,8 @@ public final class GetCommand extends SessionCommand {
                 sort(rows);
             }
             watchTable = table;
-            if (table == null || rows.isEmpty() && !watch) {
-                continue;
+            if (table == null || rows.isEmpty()) {
+                continue; // with -w, the header comes with the first event
             }
             if (printedAny) {
                 sb.append('\n');
@@ -253,11 +251,21 @@ public final class GetCommand extends SessionCommand {
         Query q = new Query().add("labelSelector", selector).add("fieldSelector", watchFieldSelector(t));
         q.add("resourceVersion", watchOnly ? null : rv).add("watch", "true");
         boolean header = listed == null || listed.path("rows").isEmpty();
+        // rows line up with everything printed before them, as kubectl's watch output does
+        List<List<String>> printed = new ArrayList<>();
+        if (listed != null && !listed.path("rows").isEmpty()) {
+            TablePrinter first = new TablePrinter(base);
+            if (!noHeaders) {
+                printed.add(first.header(listed));
+            }
+            listed.path("rows").forEach(row -> printed.add(first.row(listed, row)));
+        }
+        JsonNode columns = listed == null || listed.path("columnDefinitions").isEmpty() ? null : listed.path("columnDefinitions");
         TablePrinter printer = new TablePrinter(base);
         try (InputStream in = s.client().stream(q.on(r.path(r.namespaced() ? ns : null)), ApiClient.TABLE)) {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            io.skiff.kubectl.http.Lines lines = new io.skiff.kubectl.http.Lines(in);
             String line;
-            while ((line = lines.readLine()) != null) {
+            while ((line = lines.next()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
@@ -270,18 +278,31 @@ public final class GetCommand extends SessionCommand {
                 if (type.equals("BOOKMARK")) {
                     continue;
                 }
-                JsonNode table = ev.path("object");
-                StringBuilder sb = new StringBuilder();
-                TabWriter tw = new TabWriter(sb);
+                ObjectNode table = (ObjectNode) ev.path("object");
+                // only the first event carries the columns; later ones reuse them
+                if (table.path("columnDefinitions").isEmpty() && columns != null) {
+                    table.set("columnDefinitions", columns);
+                } else if (!table.path("columnDefinitions").isEmpty()) {
+                    columns = table.path("columnDefinitions");
+                }
+                int before = printed.size();
                 if (header && !noHeaders) {
-                    tw.cells(printer.header(table));
+                    printed.add(printer.header(table));
                     header = false;
                 }
                 for (JsonNode row : table.path("rows")) {
-                    tw.cells(printer.row(table, row));
+                    printed.add(printer.row(table, row));
                 }
+                StringBuilder sb = new StringBuilder();
+                TabWriter tw = new TabWriter(sb);
+                printed.forEach(tw::cells);
                 tw.flush();
-                s.out.print(sb);
+                String[] all = sb.toString().split("\n", -1);
+                StringBuilder fresh = new StringBuilder();
+                for (int i = before; i < printed.size(); i++) {
+                    fresh.append(all[i]).append('\n');
+                }
+                s.out.print(fresh);
                 s.out.flush();
             }
         }
@@ -301,9 +322,9 @@ public final class GetCommand extends SessionCommand {
                 .add("resourceVersion", "0").add("watch", "true");
         boolean skipFirst = !watchOnly;
         try (InputStream in = s.client().stream(q.on(r.path(r.namespaced() ? ns : null)), ApiClient.JSON)) {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            io.skiff.kubectl.http.Lines lines = new io.skiff.kubectl.http.Lines(in);
             String line;
-            while ((line = lines.readLine()) != null) {
+            while ((line = lines.next()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }

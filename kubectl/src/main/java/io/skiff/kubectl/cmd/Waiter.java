@@ -5,10 +5,8 @@ import io.skiff.kubectl.Codec;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.discovery.ApiResource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +41,9 @@ public final class Waiter {
                     .add("resourceVersion", list.path("metadata").path("resourceVersion").asText())
                     .add("timeoutSeconds", Long.toString(seconds)).add("watch", "true").on(r.path(ns));
             try (InputStream in = s.client().stream(path, "application/json")) {
-                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                io.skiff.kubectl.http.Lines lines = new io.skiff.kubectl.http.Lines(in);
                 String line;
-                while ((line = lines.readLine()) != null) {
+                while ((line = lines.next()) != null) {
                     if (line.isBlank()) {
                         continue;
                     }

@@ -221,6 +221,7 @@ final class Http1 {
         private final boolean closeAfter;
         private long chunkLeft;
         private boolean done;
+        private boolean started;
 
         Chunked(InputStream in, boolean closeAfter) {
             this.in = in;
@@ -237,9 +238,14 @@ final class Http1 {
                     done = true;
                     return false;
                 }
-                if (size.isEmpty()) {
-                    size = line(in);
+                if (size.isEmpty() && started) {
+                    size = line(in); // the previous chunk's CRLF, then this size
+                    if (size == null) {
+                        done = true;
+                        return false;
+                    }
                 }
+                started = true;
                 int semi = size.indexOf(';');
                 chunkLeft = Long.parseLong((semi >= 0 ? size.substring(0, semi) : size).trim(), 16);
                 if (chunkLeft == 0) {
@@ -274,9 +280,8 @@ final class Http1 {
                 return -1;
             }
             chunkLeft -= n;
-            if (chunkLeft == 0) {
-                line(in); // CRLF after the chunk
-            }
+            // the CRLF after the data is read with the next size line: servers often send it
+            // only with the next chunk, and a watch must not wait for the next event
             return n;
         }
 
