@@ -48,13 +48,38 @@ public final class Main {
         cl.setErr(new java.io.PrintWriter(session.err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
-            session.err.println("error: " + flagMessage(ex));
             String name = ex.getCommandLine().getCommandSpec().qualifiedName(" ");
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty() && u.getUnmatched().get(0).startsWith("-")) {
+                // cobra's wording for flags it does not know
+                session.err.println("Error: " + flagMessage(ex));
+                session.err.println("See '" + name + " --help' for usage.");
+                return 1;
+            }
+            if (ex instanceof CommandLine.MissingParameterException m && m.getMissing() != null && !m.getMissing().isEmpty()
+                    && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o) {
+                String flag = args.length > 0 ? lastFlag(args, o) : o.longestName();
+                session.err.println("Error: flag needs an argument: " + (flag.startsWith("--") ? flag : "'" + flag.substring(1) + "' in " + flag));
+                session.err.println("See '" + name + " --help' for usage.");
+                return 1;
+            }
+            session.err.println("error: " + flagMessage(ex));
             session.err.println("See '" + name + " -h' for help and examples");
             return 1;
         });
         cl.setExecutionExceptionHandler((ex, line, parsed) -> report(session, ex));
         return cl;
+    }
+
+    /** Which of the option's names the command line used. */
+    private static String lastFlag(String[] args, CommandLine.Model.OptionSpec o) {
+        for (int i = args.length - 1; i >= 0; i--) {
+            for (String n : o.names()) {
+                if (args[i].equals(n)) {
+                    return n;
+                }
+            }
+        }
+        return o.longestName();
     }
 
     private static String flagMessage(CommandLine.ParameterException ex) {
@@ -78,7 +103,7 @@ public final class Main {
         }
         if (ex instanceof KubectlException k) {
             if (k.getMessage() != null && !k.getMessage().isEmpty()) {
-                session.err.println(k.getMessage().startsWith("error:") || k.getMessage().startsWith("Error") ? k.getMessage() : "error: " + k.getMessage());
+                session.err.println(k.isRaw() || k.getMessage().startsWith("error:") || k.getMessage().startsWith("Error") ? k.getMessage() : "error: " + k.getMessage());
             }
             return k.exitCode();
         }

@@ -143,6 +143,17 @@ class KubectlComparisonIT {
             k("auth", "can-i", "get", "pods"),
             k("top", "pods"),
             k("get", "ns", "kube-system", "default"),
+            k("get"),
+            k("get", "foo"),
+            k("get", "pods", "--bogus"),
+            k("get", "pods", "-n"),
+            k("describe"),
+            k("delete"),
+            k("logs"),
+            k("explain", "foo"),
+            k("explain", "pod.spec.nope"),
+            k("api-resources", "-o", "wide"),
+            k("scale", "deploy", "nope", "--replicas=1", "-n", "{ns}"),
             k("version"));
 
     @BeforeAll

@@ -56,7 +56,7 @@ public final class ApiResourcesCommand extends SessionCommand {
         for (ApiResource r : list) {
             String line = r.resource() + "\t" + String.join(",", r.shortNames()) + "\t" + r.groupVersion() + "\t" + r.namespaced() + "\t" + r.kind();
             if (wide) {
-                line += "\t" + r.verbs() .toString().replace(",", "") + "\t" + String.join(",", r.categories());
+                line += "\t" + String.join(",", r.verbs()) + "\t" + String.join(",", r.categories());
             }
             tw.line(line);
         }

@@ -85,6 +85,10 @@ public final class DeleteCommand extends SessionCommand {
                 }
             }
         } else {
+            if (args.isEmpty()) {
+                throw new KubectlException("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n"
+                        + "   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
+            }
             boolean bySelector = selector != null || all || fieldSelector != null;
             List<ResourceArgs.Target> targets = ResourceArgs.parse(s, args);
             boolean any = false;

@@ -1,6 +1,7 @@
 package io.skiff.kubectl.cmd;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.skiff.kubectl.KubectlException;
 import io.skiff.kubectl.Session;
 import io.skiff.kubectl.describe.Describer;
 import io.skiff.kubectl.discovery.ApiResource;
@@ -45,6 +46,9 @@ public final class DescribeCommand extends SessionCommand {
                 targets.add(new ResourceArgs.Target(r, List.of(Objects.name(d.object()))));
             }
         } else {
+            if (args.isEmpty()) {
+                throw new KubectlException("You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.");
+            }
             targets = ResourceArgs.parse(s, args);
         }
         String ns = allNamespaces ? null : s.namespace();

@@ -35,7 +35,12 @@ public final class ExplainCommand extends SessionCommand {
     @Override
     public Integer call() {
         String[] parts = path.split("\\.");
-        ApiResource r = s.discovery().resolve(parts[0]);
+        ApiResource r;
+        try {
+            r = s.discovery().resolve(parts[0]);
+        } catch (io.skiff.kubectl.discovery.UnknownResourceException e) {
+            throw KubectlException.raw(e.getMessage());
+        }
         String gv = apiVersion != null ? apiVersion : r.groupVersion();
         String key = gv.contains("/") ? "apis/" + gv : "api/" + gv;
         JsonNode root = s.client().get("/openapi/v3?timeout=32s");
@@ -51,6 +56,7 @@ public final class ExplainCommand extends SessionCommand {
         for (int i = 1; i < parts.length; i++) {
             JsonNode field = schema.path("properties").path(parts[i]);
             if (field.isMissingNode()) {
+                s.out.print(header(r, gv));
                 throw new KubectlException("field \"" + parts[i] + "\" does not exist");
             }
             fieldLine = "FIELD: " + parts[i] + " <" + type(field) + ">";
@@ -61,12 +67,7 @@ public final class ExplainCommand extends SessionCommand {
             }
             schema = target;
         }
-        StringBuilder sb = new StringBuilder();
-        if (gv.contains("/")) {
-            sb.append("GROUP:      ").append(gv, 0, gv.indexOf('/')).append('\n');
-        }
-        sb.append("KIND:       ").append(r.kind()).append('\n');
-        sb.append("VERSION:    ").append(gv.substring(gv.indexOf('/') + 1)).append("\n\n");
+        StringBuilder sb = new StringBuilder(header(r, gv));
         if (fieldLine != null) {
             sb.append(fieldLine).append("\n\n\n");
         }
@@ -96,6 +97,16 @@ public final class ExplainCommand extends SessionCommand {
         sb.append('\n');
         s.out.print(sb);
         return 0;
+    }
+
+    private static String header(ApiResource r, String gv) {
+        StringBuilder sb = new StringBuilder();
+        if (gv.contains("/")) {
+            sb.append("GROUP:      ").append(gv, 0, gv.indexOf('/')).append('\n');
+        }
+        sb.append("KIND:       ").append(r.kind()).append('\n');
+        sb.append("VERSION:    ").append(gv.substring(gv.indexOf('/') + 1)).append("\n\n");
+        return sb.toString();
     }
 
     private void fields(StringBuilder sb, JsonNode schemas, JsonNode schema, int depth, int guard) {

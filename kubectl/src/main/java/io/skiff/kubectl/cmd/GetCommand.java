@@ -67,6 +67,11 @@ public final class GetCommand extends SessionCommand {
 
     @Override
     public Integer call() throws Exception {
+        if (files == null && args.isEmpty()) {
+            s.err.println("You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n");
+            throw new KubectlException("error: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that"
+                    + " resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples");
+        }
         List<ResourceArgs.Target> targets = files != null ? fromFiles() : ResourceArgs.parse(s, args);
         String ns = allNamespaces ? null : s.namespace();
         if (!Output.isTable(output)) {

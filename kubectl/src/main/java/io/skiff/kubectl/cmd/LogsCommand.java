@@ -13,7 +13,7 @@ import java.io.InputStream;
 /** {@code kubectl logs POD|TYPE/NAME [-c C] [-f] [--tail N] [--previous]}: the pod's log subresource, streamed. */
 @Command(name = "logs", description = "Print the logs for a container in a pod.")
 public final class LogsCommand extends SessionCommand {
-    @Parameters(index = "0", paramLabel = "POD | TYPE/NAME")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "POD | TYPE/NAME")
     String target;
     @Parameters(index = "1", arity = "0..1", paramLabel = "CONTAINER")
     String containerArg;
@@ -38,6 +38,10 @@ public final class LogsCommand extends SessionCommand {
 
     @Override
     public Integer call() throws Exception {
+        if (target == null) {
+            throw new KubectlException("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument"
+                    + " for the logs command\nSee 'kubectl logs -h' for help and examples");
+        }
         String ns = s.namespace();
         JsonNode pod = pod(ns);
         String c = Containers.pick(s, pod, container != null ? container : containerArg, false);

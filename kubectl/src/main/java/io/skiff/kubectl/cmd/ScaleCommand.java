@@ -48,7 +48,12 @@ public final class ScaleCommand extends SessionCommand {
             }
             String ns = r.namespaced() ? s.namespace() : null;
             for (String name : t.names()) {
-                JsonNode obj = s.client().get(r.path(ns, name));
+                JsonNode obj;
+                try {
+                    obj = s.client().get(r.path(ns, name));
+                } catch (io.skiff.kubectl.http.ApiException e) {
+                    throw new KubectlException("no objects passed to scale " + e.getMessage());
+                }
                 if (currentReplicas >= 0 && obj.path("spec").path("replicas").asInt() != currentReplicas) {
                     throw new KubectlException("Expected replicas to be " + currentReplicas + ", was " + obj.path("spec").path("replicas").asInt());
                 }
