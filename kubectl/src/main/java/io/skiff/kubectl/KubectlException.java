@@ -24,6 +24,10 @@ public class KubectlException extends RuntimeException {
         return new KubectlException(message, 1, true);
     }
 
+    public static KubectlException raw(String message, int exitCode) {
+        return new KubectlException(message, exitCode, true);
+    }
+
     public boolean isRaw() {
         return raw;
     }

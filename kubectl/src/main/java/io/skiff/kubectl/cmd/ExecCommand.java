@@ -122,7 +122,7 @@ public final class ExecCommand extends SessionCommand {
             for (JsonNode cause : st.path("details").path("causes")) {
                 if ("ExitCode".equals(cause.path("reason").asText())) {
                     int code = Integer.parseInt(cause.path("message").asText("1"));
-                    throw new KubectlException("command terminated with exit code " + code, code);
+                    throw KubectlException.raw("command terminated with exit code " + code, code);
                 }
             }
         }
