@@ -6,6 +6,7 @@ import io.skiff.kubectl.cmd.ApplyCommand;
 import io.skiff.kubectl.cmd.CreateCommand;
 import io.skiff.kubectl.cmd.DeleteCommand;
 import io.skiff.kubectl.cmd.DescribeCommand;
+import io.skiff.kubectl.cmd.EditCommand;
 import io.skiff.kubectl.cmd.ExposeCommand;
 import io.skiff.kubectl.cmd.GetCommand;
 import io.skiff.kubectl.cmd.LabelCommand;
@@ -54,6 +55,7 @@ public final class Kubectl implements Runnable {
         COMMANDS.put("get", () -> GetCommand.class);
         COMMANDS.put("describe", () -> DescribeCommand.class);
         COMMANDS.put("delete", () -> DeleteCommand.class);
+        COMMANDS.put("edit", () -> EditCommand.class);
         COMMANDS.put("rollout", () -> RolloutCommand.class);
         COMMANDS.put("scale", () -> ScaleCommand.class);
         COMMANDS.put("cluster-info", () -> ClusterInfoCommand.class);
