@@ -114,6 +114,8 @@ class KubectlComparisonIT {
             k("set", "image", "deployment/web", "-n", "{ns}", "zzz=nginx:2"),
             k("get", "all", "-n", "{ns}"),
             k("get", "svc,cm", "-n", "{ns}"),
+            k("get", "pod/nginx", "svc/nope", "-n", "{ns}"),
+            k("get", "pod/nginx", "pod/x", "-n", "{ns}", "-o", "wide"),
             k("get", "svc", "registry", "-n", "{ns}", "-o", "json"),
             k("get", "cm", "cfg", "-n", "{ns}", "-o", "yaml"),
             k("get", "secret", "sec", "-n", "{ns}", "-o", "jsonpath={.data.a}"),

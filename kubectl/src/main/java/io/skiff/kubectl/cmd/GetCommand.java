@@ -77,11 +77,10 @@ public final class GetCommand extends SessionCommand {
         if (!Output.isTable(output)) {
             return machine(targets, ns);
         }
-        boolean multi = targets.size() > 1 || showKind || (args.size() > 0 && args.get(0).contains("/") && targets.size() > 1);
         TablePrinter.Options base = new TablePrinter.Options("wide".equals(output), allNamespaces, showLabels, labelColumns, null, noHeaders);
         List<ApiException> errors = new ArrayList<>();
-        boolean printedAny = false;
-        StringBuilder sb = new StringBuilder();
+        List<Object[]> results = new ArrayList<>(); // {resource, table, rows}
+        java.util.Set<String> answered = new java.util.HashSet<>(); // types with a list or an object returned
         JsonNode watchTable = null;
         for (ResourceArgs.Target t : targets) {
             ApiResource r = t.resource();
@@ -95,12 +94,14 @@ public final class GetCommand extends SessionCommand {
                     continue;
                 }
                 table.path("rows").forEach(rows::add);
+                answered.add(r.qualified());
             } else {
                 for (String name : t.names()) {
                     try {
                         JsonNode one = s.client().get(r.path(r.namespaced() ? s.namespace() : null, name), ApiClient.TABLE);
                         table = table == null ? one : table;
                         one.path("rows").forEach(rows::add);
+                        answered.add(r.qualified());
                     } catch (ApiException e) {
                         if (!(ignoreNotFound && e.isNotFound())) {
                             errors.add(e);
@@ -112,14 +113,23 @@ public final class GetCommand extends SessionCommand {
                 sort(rows);
             }
             watchTable = table;
-            if (table == null || rows.isEmpty()) {
-                continue; // with -w, the header comes with the first event
+            if (table != null && !rows.isEmpty()) {
+                results.add(new Object[]{r, table, rows});
             }
+        }
+        // the kind prefix appears when the server answered for several types (an empty list counts)
+        boolean multi = answered.size() > 1 || showKind;
+        boolean printedAny = false;
+        StringBuilder sb = new StringBuilder();
+        for (Object[] res : results) {
+            ApiResource r = (ApiResource) res[0];
+            @SuppressWarnings("unchecked")
+            List<JsonNode> rows = (List<JsonNode>) res[2];
             if (printedAny) {
                 sb.append('\n');
             }
             TabWriter tw = new TabWriter(sb);
-            new TablePrinter(multi ? base.withKindPrefix(r.kindPrefix()) : base).print(table, rows, tw);
+            new TablePrinter(multi ? base.withKindPrefix(r.kindPrefix()) : base).print((JsonNode) res[1], rows, tw);
             tw.flush();
             printedAny = true;
         }
