@@ -271,7 +271,9 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public void stopContainer(String id, Duration grace) {
         try {
-            docker.stopContainerCmd(id).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
+            // the API takes whole seconds: round up, a grace period is a minimum the process is given
+            int seconds = (int) Math.max(0, (grace.toMillis() + 999) / 1000);
+            docker.stopContainerCmd(id).withTimeout(seconds).exec();
         } catch (NotModifiedException | NotFoundException e) {
             // already stopped or gone
         }
