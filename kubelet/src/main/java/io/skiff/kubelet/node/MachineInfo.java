@@ -66,7 +66,7 @@ public record MachineInfo(int cpus, long memoryBytes, long storageBytes, int max
 
     private static String read(String file, String fallback) {
         try {
-            return Files.readString(Path.of(file)).strip();
+            return String.join("\n", Files.readAllLines(Path.of(file))).strip();
         } catch (IOException e) {
             return fallback;
         }

@@ -23,7 +23,8 @@ public final class NodeConditions {
             long availKi = MachineInfo.meminfo().getOrDefault("MemAvailable", Long.MAX_VALUE);
             var store = Files.getFileStore(rootDir);
             boolean disk = store.getUsableSpace() < store.getTotalSpace() / 10;
-            long pidMax = Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/pid_max")).strip());
+            // readAllLines, not readString: procfs reports a size of 0 and some kernels then return a short read
+            long pidMax = Long.parseLong(Files.readAllLines(Path.of("/proc/sys/kernel/pid_max")).get(0).strip());
             long procs;
             try (Stream<Path> s = Files.list(Path.of("/proc"))) {
                 procs = s.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).count();
