@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Hands out pod IPs from the node's pod CIDR (a /24 or larger), skipping the network and
- * gateway addresses, addresses in use by the node's sandboxes, and those already handed out
- * but not yet seen in a listing.
+ * gateway addresses, addresses in use by the node's sandboxes, and those handed out by this
+ * kubelet until their pod is removed: a listing taken while another sandbox is starting does
+ * not show that sandbox, so the reservation must outlive the start.
  */
 public final class PodIpAllocator {
     private final long base;
@@ -38,7 +39,7 @@ public final class PodIpAllocator {
         throw new IllegalStateException("no free pod IP left in the node's pod CIDR");
     }
 
-    /** Gives an address back once its sandbox is gone (or failed to start). */
+    /** Gives an address back once its pod is gone (or its sandbox failed to start). */
     public synchronized void release(String ip) {
         if (ip != null) {
             reserved.remove(toLong(ip));

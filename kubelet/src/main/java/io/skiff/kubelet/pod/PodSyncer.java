@@ -295,6 +295,9 @@ public final class PodSyncer {
             log.info("started sandbox of pod {} (ip {}, attempt {})", key(pod), sb.ip(), attempt);
             for (RuntimeSandbox old : sandboxes) {
                 runtime.removeSandbox(old.id());
+                if (ips != null && old.ip() != null && !old.ip().equals(sb.ip())) {
+                    ips.release(old.ip());
+                }
             }
             return sb;
         } catch (RuntimeException e) {
@@ -305,13 +308,8 @@ public final class PodSyncer {
             for (Container c : pod.getSpec().getContainers()) {
                 rec.waiting.put(c.getName(), new Waiting("ContainerCreating", "failed to create pod sandbox: " + e.getMessage()));
             }
-            wakeAfter.accept(rec.uid, Duration.ofSeconds(5));
+            wakeAfter.accept(rec.uid, Duration.ofSeconds(1));
             return null;
-        } finally {
-            if (ips != null && ip != null) {
-                // the listing shows it from now on (or it failed): either way no longer a pending reservation
-                ips.release(ip);
-            }
         }
     }
 
@@ -348,6 +346,9 @@ public final class PodSyncer {
             runtime.removeSandbox(sb.id());
         }
         volumes.cleanup(rec.uid);
+        if (ips != null && rec.podIp != null) {
+            ips.release(rec.podIp);
+        }
         restartBackOff.forget(rec.uid);
         pullBackOff.forget(rec.uid);
         return true;

@@ -72,14 +72,24 @@ public final class PodWorkers {
             }
             lane.running = true;
         }
-        executor.execute(() -> run(uid, lane));
+        try {
+            executor.execute(() -> run(uid, lane));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            synchronized (lane) {
+                lane.running = false; // the kubelet is shutting down
+            }
+        }
     }
 
     public void enqueueAfter(String uid, Duration delay) {
         if (delay.isZero() || delay.isNegative()) {
             enqueue(uid);
         } else {
-            timer.schedule(() -> enqueue(uid), delay.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                timer.schedule(() -> enqueue(uid), delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the kubelet is shutting down
+            }
         }
     }
 
