@@ -24,7 +24,7 @@ public final class HollowKubelet implements AutoCloseable {
     /** Registers node {@code name} (address 127.0.0.1, 4 CPUs, 16 GiB, 110 pods) and starts it. */
     public static HollowKubelet start(KubernetesClient client, String name, FakeRuntime runtime, Path rootDir) throws IOException {
         KubeletConfig cfg = KubeletConfig.defaults(name, rootDir.resolve(name))
-                .withMachine(MachineInfo.hollow(name, "127.0.0.1")).withWorkers(2);
+                .withMachine(MachineInfo.hollow(name, "127.0.0.1")).withWorkers(2).withKubeletApi("127.0.0.1", -1);
         return new HollowKubelet(new Kubelet(client, runtime, cfg).start(), runtime);
     }
 

@@ -51,6 +51,7 @@ public final class Kubelet implements AutoCloseable {
     private ProbeManager probes;
     private SharedIndexInformer<Pod> informer;
     private String podCidr;
+    private io.skiff.kubelet.server.KubeletServer server;
 
     public Kubelet(KubernetesClient client, ContainerRuntime runtime, KubeletConfig config) {
         this.client = client;
@@ -107,6 +108,9 @@ public final class Kubelet implements AutoCloseable {
                 gc.collect(workers.knownUids());
             }
         }, 5, 30, TimeUnit.SECONDS);
+        if (config.kubeletPort() >= 0) {
+            server = new io.skiff.kubelet.server.KubeletServer(node, runtime, workers).start(config.kubeletAddress(), config.kubeletPort());
+        }
         log.info("kubelet for node {} started (runtime {}, pod CIDR {}, address {})", node, runtimeVersion, podCidr, machine.address());
         return this;
     }
@@ -132,8 +136,16 @@ public final class Kubelet implements AutoCloseable {
         return runtime;
     }
 
+    /** The kubelet API's port, or -1 when it does not serve one. */
+    public int apiPort() {
+        return server == null ? -1 : server.port();
+    }
+
     @Override
     public void close() {
+        if (server != null) {
+            server.close();
+        }
         if (informer != null) {
             informer.close();
         }

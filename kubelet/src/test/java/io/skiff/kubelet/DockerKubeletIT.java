@@ -58,7 +58,7 @@ class DockerKubeletIT {
     /** A /24 of its own, high in the pod network, so a cluster started by `skiff up` on this machine is not disturbed. */
     private Kubelet startKubelet() throws Exception {
         return new Kubelet(cluster.client, runtime, KubeletConfig.defaults(node, root).withPodCidr("10.244.250.0/24")
-                .withNodeIp("127.0.0.1")).start();
+                .withNodeIp("127.0.0.1").withKubeletApi("127.0.0.1", 0)).start();
     }
 
     @AfterAll
@@ -139,6 +139,11 @@ class DockerKubeletIT {
         p = cluster.await("default", "crasher", T, "backing off 20s",
                 x -> "CrashLoopBackOff".equals(Pods.waitingReason(x, "main")) && Pods.container(x, "main").getState().getWaiting().getMessage().startsWith("back-off 20s"));
         assertTrue(Pods.restarts(p, "main") >= 2);
+        // the kubelet API serves the dead container's output, as `kubectl logs --previous` asks for it
+        var logs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + kubelet.apiPort()
+                + "/containerLogs/default/crasher/main?previous=true&tailLines=5")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, logs.statusCode());
+        assertEquals("dying", logs.body().strip());
     }
 
     @Test

@@ -40,7 +40,8 @@ class HollowKubeletTest {
 
     private Kubelet startKubelet() throws Exception {
         return new Kubelet(cluster.client, runtime, KubeletConfig.defaults("hollow-1", root)
-                .withMachine(MachineInfo.hollow("hollow-1", "127.0.0.1")).withBackOffInitial(Duration.ofSeconds(2))).start();
+                .withMachine(MachineInfo.hollow("hollow-1", "127.0.0.1")).withBackOffInitial(Duration.ofSeconds(2))
+                .withKubeletApi("127.0.0.1", 0)).start();
     }
 
     @AfterAll
@@ -89,6 +90,15 @@ class HollowKubeletTest {
         assertTrue(Pods.running(p, "app"));
         assertTrue(Pods.condition(p, "Initialized") && Pods.condition(p, "ContainersReady") && Pods.condition(p, "PodScheduled"));
         assertTrue(Pods.container(p, "app").getContainerID().startsWith("fake://"));
+        var http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + kubelet.apiPort();
+        var logs = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/containerLogs/default/web/app")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, logs.statusCode());
+        assertEquals("simulated container app started\n", logs.body());
+        var wrong = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/containerLogs/default/web/nope")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, wrong.statusCode());
     }
 
     @Test
@@ -167,7 +177,8 @@ class HollowKubeletTest {
     void missingImageWithoutRegistryWaitsWithErrImagePull() throws Exception {
         FakeRuntime noImages = new FakeRuntime(false);
         try (Kubelet other = new Kubelet(cluster.client, noImages, KubeletConfig.defaults("hollow-2", root.resolve("2"))
-                .withMachine(MachineInfo.hollow("hollow-2", "127.0.0.1")).withBackOffInitial(Duration.ofMillis(300))).start()) {
+                .withMachine(MachineInfo.hollow("hollow-2", "127.0.0.1")).withBackOffInitial(Duration.ofMillis(300))
+                .withKubeletApi("127.0.0.1", -1)).start()) {
             Pod pod = pod("noimg").build();
             pod.getSpec().setNodeName("hollow-2");
             cluster.client.pods().inNamespace("default").resource(pod).create();

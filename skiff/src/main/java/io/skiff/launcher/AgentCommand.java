@@ -45,6 +45,13 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--node-ip", description = "The node's InternalIP (default: the first address of an up, non-loopback interface).")
     String nodeIp;
 
+    @Option(names = "--kubelet-address", defaultValue = "127.0.0.1",
+            description = "Bind address of the kubelet API (logs). Loopback by default: it has no authentication yet.")
+    String kubeletAddress;
+
+    @Option(names = "--kubelet-port", defaultValue = "10250", description = "Port of the kubelet API (-1: none).")
+    int kubeletPort;
+
     @Option(names = "--certificate-authority", description = "CA file to verify the API server's certificate.")
     String caFile;
 
@@ -84,7 +91,8 @@ final class AgentCommand implements Callable<Integer> {
         KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(new io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory())
                 .withConfig(cfg.build()).build();
         Path root = SkiffHome.resolve(dataDir).dir().resolve("kubelet").resolve(node);
-        Kubelet kubelet = new Kubelet(client, runtime, KubeletConfig.defaults(node, root).withPodCidr(podCidr).withNodeIp(nodeIp)).start();
+        Kubelet kubelet = new Kubelet(client, runtime, KubeletConfig.defaults(node, root).withPodCidr(podCidr).withNodeIp(nodeIp)
+                .withKubeletApi(kubeletAddress, kubeletPort)).start();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kubelet.close();

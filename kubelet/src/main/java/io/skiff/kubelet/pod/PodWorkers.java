@@ -101,6 +101,16 @@ public final class PodWorkers {
         return Set.copyOf(records.keySet());
     }
 
+    /** The pod this kubelet runs under that namespace and name, if any. */
+    public Optional<PodRecord> find(String namespace, String name) {
+        return records.values().stream().filter(r -> !r.removedFromApi && r.pod.getMetadata().getNamespace().equals(namespace)
+                && r.pod.getMetadata().getName().equals(name)).findFirst();
+    }
+
+    public java.util.List<Pod> pods() {
+        return records.values().stream().filter(r -> !r.removedFromApi).map(r -> r.pod).toList();
+    }
+
     public Optional<PodRecord> record(String uid) {
         return Optional.ofNullable(records.get(uid));
     }

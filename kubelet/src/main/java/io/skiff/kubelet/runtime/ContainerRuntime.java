@@ -53,6 +53,9 @@ public interface ContainerRuntime extends AutoCloseable {
 
     ExecResult exec(String containerId, List<String> command, Duration timeout);
 
+    /** Copies the container's stdout and stderr to {@code out}; with follow, until the container stops or {@code out} fails. */
+    void logs(String containerId, LogOptions options, java.io.OutputStream out) throws java.io.IOException;
+
     @Override
     void close();
 }

@@ -324,6 +324,44 @@ public final class DockerRuntime implements ContainerRuntime {
         }
     }
 
+    @Override
+    public void logs(String containerId, io.skiff.kubelet.runtime.LogOptions o, java.io.OutputStream out) throws IOException {
+        var cmd = docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
+                .withFollowStream(o.follow()).withTimestamps(o.timestamps());
+        if (o.tailLines() >= 0) {
+            cmd.withTail(o.tailLines());
+        }
+        if (o.sinceSeconds() > 0) {
+            cmd.withSince((int) (System.currentTimeMillis() / 1000 - o.sinceSeconds()));
+        }
+        IOException[] failed = new IOException[1];
+        try (var cb = cmd.exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                try {
+                    out.write(frame.getPayload());
+                    out.flush();
+                } catch (IOException e) {
+                    failed[0] = e; // the reader went away: stop following
+                    try {
+                        close();
+                    } catch (IOException ignored) {
+                        // closing the stream only
+                    }
+                }
+            }
+        })) {
+            cb.awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (NotFoundException e) {
+            throw new IOException("container " + containerId + " not found", e);
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
     /** Docker names are unique per engine: the pod UID's prefix keeps equal pod names on different nodes apart. */
     private static String name(String container, PodRef pod, int attempt) {
         return "skiff_" + container + "_" + pod.name() + "_" + pod.namespace() + "_" + pod.uid() + "_" + attempt;

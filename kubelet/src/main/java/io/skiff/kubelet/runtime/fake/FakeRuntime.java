@@ -140,6 +140,16 @@ public final class FakeRuntime implements ContainerRuntime {
         return execHandler.apply(command);
     }
 
+    /** A simulated container has printed one line: that it started. */
+    @Override
+    public void logs(String containerId, io.skiff.kubelet.runtime.LogOptions options, java.io.OutputStream out) throws java.io.IOException {
+        RuntimeContainer c = containers.get(containerId);
+        if (c != null && c.startedAt() != null) {
+            String line = "simulated container " + c.name() + " started\n";
+            out.write((options.timestamps() ? c.startedAt() + " " + line : line).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     /** Ends a running container as its process would, with this exit code. */
     public void exit(String containerId, int exitCode) {
         RuntimeContainer c = containers.get(containerId);
