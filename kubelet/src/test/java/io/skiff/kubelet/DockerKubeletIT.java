@@ -126,6 +126,35 @@ class DockerKubeletIT {
         assertEquals("hello", runtime.exec(reader, List.of("cat", "msg"), Duration.ofSeconds(10)).output().strip());
         assertEquals("hello", runtime.exec(reader, List.of("wget", "-q", "-O", "-", "http://localhost:8080/msg"), Duration.ofSeconds(10)).output().strip());
         assertEquals("blue pair", runtime.exec(reader, List.of("sh", "-c", "echo $GREETING"), Duration.ofSeconds(10)).output().strip());
+
+        // kubectl exec's wire protocol against the kubelet API: stdin in, stdout out, exit code in the status channel
+        Map<Integer, StringBuilder> channels = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.CompletableFuture<Void> closed = new java.util.concurrent.CompletableFuture<>();
+        var socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("v5.channel.k8s.io", "v4.channel.k8s.io")
+                .buildAsync(URI.create("ws://127.0.0.1:" + kubelet.apiPort() + "/exec/default/pair/reader?command=sh&command=-c"
+                        + "&command=read%20x;%20echo%20got%20$x;%20exit%203&stdin=true&stdout=true&stderr=true"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onBinary(java.net.http.WebSocket ws, java.nio.ByteBuffer data, boolean last) {
+                        int channel = data.get() & 0xff;
+                        byte[] rest = new byte[data.remaining()];
+                        data.get(rest);
+                        channels.computeIfAbsent(channel, k -> new StringBuilder()).append(new String(rest, java.nio.charset.StandardCharsets.UTF_8));
+                        ws.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String reason) {
+                        closed.complete(null);
+                        return null;
+                    }
+                }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("v5.channel.k8s.io", socket.getSubprotocol());
+        socket.sendBinary(java.nio.ByteBuffer.wrap(("\u0000hello\n").getBytes()), true).get();
+        closed.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals("got hello\n", channels.get(1).toString());
+        assertTrue(channels.get(3).toString().contains("\"reason\":\"NonZeroExitCode\""), channels.get(3).toString());
+        assertTrue(channels.get(3).toString().contains("\"message\":\"3\""), channels.get(3).toString());
     }
 
     @Test

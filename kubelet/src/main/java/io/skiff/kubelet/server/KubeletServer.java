@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * The kubelet's HTTP API (port 10250), the part the API server proxies to: {@code /healthz},
  * {@code /pods} and {@code /containerLogs/{namespace}/{pod}/{container}} with kubectl's
- * {@code follow}, {@code tailLines}, {@code sinceSeconds}, {@code timestamps} and {@code previous}.
+ * {@code follow}, {@code tailLines}, {@code sinceSeconds}, {@code timestamps} and {@code previous}, and
+ * {@code /exec/{namespace}/{pod}/{container}} over WebSocket ({@code v5.channel.k8s.io}, v4, plain).
  * It has no authentication yet, so it binds to loopback unless told otherwise.
  */
 public final class KubeletServer implements AutoCloseable {
@@ -32,6 +34,7 @@ public final class KubeletServer implements AutoCloseable {
     private final ContainerRuntime runtime;
     private final PodWorkers workers;
     private Javalin app;
+    private final java.util.Map<String, ExecSession> execs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public KubeletServer(String node, ContainerRuntime runtime, PodWorkers workers) {
         this.node = node;
@@ -45,6 +48,27 @@ public final class KubeletServer implements AutoCloseable {
                 .get("/pods", ctx -> ctx.contentType("application/json")
                         .result(Serialization.asJson(new PodListBuilder().withItems(workers.pods()).build())))
                 .get("/containerLogs/{namespace}/{pod}/{container}", this::logs)
+                .wsBeforeUpgrade("/exec/{namespace}/{pod}/{container}", ctx -> {
+                    String chosen = ExecProtocols.choose(ctx.header("Sec-WebSocket-Protocol"));
+                    if (chosen != null) {
+                        ctx.header("Sec-WebSocket-Protocol", chosen);
+                    }
+                })
+                .ws("/exec/{namespace}/{pod}/{container}", ws -> {
+                    ws.onConnect(this::execConnect);
+                    ws.onBinaryMessage(ctx -> {
+                        ExecSession session = execs.get(ctx.sessionId());
+                        if (session != null) {
+                            session.receive(ctx.data(), ctx.offset(), ctx.length());
+                        }
+                    });
+                    ws.onClose(ctx -> {
+                        ExecSession session = execs.remove(ctx.sessionId());
+                        if (session != null) {
+                            session.closeInput();
+                        }
+                    });
+                })
                 .start(bindAddress, port);
         log.info("kubelet API listening on {}:{}", bindAddress, app.port());
         return this;
@@ -91,6 +115,29 @@ public final class KubeletServer implements AutoCloseable {
         } catch (IOException e) {
             log.debug("log stream of {}/{}/{} ended: {}", ns, name, container, e.getMessage());
         }
+    }
+
+    /** kubectl exec: the command runs in the pod's current container instance. */
+    private void execConnect(io.javalin.websocket.WsConnectContext ctx) throws IOException {
+        ctx.session.setIdleTimeout(java.time.Duration.ofHours(4));
+        PodRecord rec = workers.find(ctx.pathParam("namespace"), ctx.pathParam("pod")).orElse(null);
+        String container = ctx.pathParam("container");
+        RuntimeContainer target = rec == null ? null : runtime.listContainers(node, rec.uid()).stream()
+                .filter(c -> c.name().equals(container) && c.running()).findFirst().orElse(null);
+        if (target == null || !(runtime instanceof io.skiff.kubelet.runtime.docker.DockerRuntime docker)) {
+            String msg = target == null ? "container " + container + " is not running" : "exec is not supported by the " + runtime.name() + " runtime";
+            ctx.send(ByteBuffer.wrap(("\u0003{\"metadata\":{},\"status\":\"Failure\",\"message\":" + Serialization.asJson(msg)
+                    + ",\"reason\":\"BadRequest\",\"code\":400}").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            ctx.closeSession(1000, "");
+            return;
+        }
+        List<String> command = ctx.queryParamMap().getOrDefault("command", List.of());
+        boolean stdin = "true".equals(ctx.queryParam("stdin")) || "1".equals(ctx.queryParam("stdin"));
+        boolean tty = "true".equals(ctx.queryParam("tty")) || "1".equals(ctx.queryParam("tty"));
+        ExecSession session = new ExecSession(docker.client(), ctx);
+        execs.put(ctx.sessionId(), session);
+        session.start(target.id(), command, stdin, tty);
+        log.info("exec {} in container {} of pod {}/{}", command, container, rec.pod().getMetadata().getNamespace(), rec.pod().getMetadata().getName());
     }
 
     private static boolean bool(Context ctx, String param) {
