@@ -14,6 +14,7 @@ import io.skiff.kubelet.pod.Pleg;
 import io.skiff.kubelet.pod.PodIpAllocator;
 import io.skiff.kubelet.pod.PodSyncer;
 import io.skiff.kubelet.pod.PodWorkers;
+import io.skiff.kubelet.pod.StaticPods;
 import io.skiff.kubelet.prober.ProbeManager;
 import io.skiff.kubelet.prober.Prober;
 import io.skiff.kubelet.runtime.ContainerRuntime;
@@ -85,21 +86,32 @@ public final class Kubelet implements AutoCloseable {
         ContainerGC gc = new ContainerGC(runtime, node, syncer.volumes());
 
         informer = client.pods().inAnyNamespace().withField("spec.nodeName", node).inform(new ResourceEventHandler<>() {
+            // mirror pods only show static pods; those run from their files
             @Override
             public void onAdd(Pod pod) {
-                workers.update(pod);
+                if (!StaticPods.isMirror(pod)) {
+                    workers.update(pod);
+                }
             }
 
             @Override
             public void onUpdate(Pod oldPod, Pod newPod) {
-                workers.update(newPod);
+                if (!StaticPods.isMirror(newPod)) {
+                    workers.update(newPod);
+                }
             }
 
             @Override
             public void onDelete(Pod pod, boolean deletedFinalStateUnknown) {
-                workers.removed(pod);
+                if (!StaticPods.isMirror(pod)) {
+                    workers.removed(pod);
+                }
             }
         }, 0);
+        if (config.podManifestPath() != null) {
+            StaticPods statics = new StaticPods(config.podManifestPath(), node, registrar.uid(), client, workers);
+            timer.scheduleWithFixedDelay(statics::scan, 0, 5, TimeUnit.SECONDS);
+        }
         Pleg pleg = new Pleg(runtime, node, uid -> workers.enqueue(uid));
         timer.scheduleWithFixedDelay(pleg::relist, 0, config.relistPeriod().toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(workers::enqueueAll, config.resyncPeriod().toMillis(), config.resyncPeriod().toMillis(), TimeUnit.MILLISECONDS);

@@ -187,4 +187,32 @@ class HollowKubeletTest {
             assertEquals("10.244.1.0/24", cluster.client.nodes().withName("hollow-2").get().getSpec().getPodCIDR());
         }
     }
+
+    @Test
+    void staticPodsRunFromFilesWithAMirrorPodThatCannotDeleteThem() throws Exception {
+        Path manifests = Files.createDirectories(root.resolve("manifests"));
+        try (Kubelet other = new Kubelet(cluster.client, runtime, KubeletConfig.defaults("hollow-3", root.resolve("3"))
+                .withMachine(MachineInfo.hollow("hollow-3", "127.0.0.1")).withKubeletApi("127.0.0.1", -1)
+                .withPodManifestPath(manifests)).start()) {
+            Files.writeString(manifests.resolve("web.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: static-web\n"
+                    + "spec:\n  containers:\n  - name: web\n    image: nginx\n");
+            Pod mirror = cluster.await("default", "static-web-hollow-3", T, "Running", x -> Pods.running(x, "web"));
+            assertEquals("hollow-3", mirror.getSpec().getNodeName());
+            String container = runtime.allContainers().stream().filter(c -> c.pod().name().equals("static-web-hollow-3")).findFirst().orElseThrow().id();
+
+            cluster.client.pods().inNamespace("default").withName("static-web-hollow-3").withGracePeriod(0).delete();
+            Pod again = cluster.await("default", "static-web-hollow-3", T, "mirrored again",
+                    x -> !x.getMetadata().getUid().equals(mirror.getMetadata().getUid()) && Pods.running(x, "web"));
+            assertEquals(0, Pods.restarts(again, "web"));
+            assertTrue(runtime.allContainers().stream().anyMatch(c -> c.id().equals(container) && c.running()));
+
+            Files.delete(manifests.resolve("web.yaml"));
+            cluster.awaitGone("default", "static-web-hollow-3", T);
+            long deadline = System.nanoTime() + T.toNanos();
+            while (System.nanoTime() < deadline && runtime.allContainers().stream().anyMatch(c -> c.pod().name().equals("static-web-hollow-3"))) {
+                Thread.sleep(100);
+            }
+            assertTrue(runtime.allContainers().stream().noneMatch(c -> c.pod().name().equals("static-web-hollow-3")));
+        }
+    }
 }

@@ -52,6 +52,9 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--kubelet-port", defaultValue = "10250", description = "Port of the kubelet API (-1: none).")
     int kubeletPort;
 
+    @Option(names = "--pod-manifest-path", description = "Directory of static pod manifests (run without the API server, mirrored into it).")
+    Path podManifestPath;
+
     @Option(names = "--certificate-authority", description = "CA file to verify the API server's certificate.")
     String caFile;
 
@@ -92,7 +95,7 @@ final class AgentCommand implements Callable<Integer> {
                 .withConfig(cfg.build()).build();
         Path root = SkiffHome.resolve(dataDir).dir().resolve("kubelet").resolve(node);
         Kubelet kubelet = new Kubelet(client, runtime, KubeletConfig.defaults(node, root).withPodCidr(podCidr).withNodeIp(nodeIp)
-                .withKubeletApi(kubeletAddress, kubeletPort)).start();
+                .withKubeletApi(kubeletAddress, kubeletPort).withPodManifestPath(podManifestPath)).start();
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kubelet.close();

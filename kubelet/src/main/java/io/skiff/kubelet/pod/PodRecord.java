@@ -21,6 +21,8 @@ public final class PodRecord {
     Instant startTime;
     String podIp;
     boolean killed;
+    /** From a manifest file: the API server only mirrors it, and its deletion does not stop it. */
+    boolean isStatic;
     final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
     PodRecord(Pod pod) {
@@ -43,6 +45,6 @@ public final class PodRecord {
     }
 
     boolean deleting() {
-        return removedFromApi || pod.getMetadata().getDeletionTimestamp() != null;
+        return removedFromApi || (!isStatic && pod.getMetadata().getDeletionTimestamp() != null);
     }
 }

@@ -317,7 +317,8 @@ public final class PodSyncer {
     private boolean terminate(PodRecord rec, List<RuntimeSandbox> sandboxes, List<RuntimeContainer> containers) {
         Pod pod = rec.pod;
         if (!rec.killed) {
-            long grace = rec.removedFromApi ? 0 : deletionGrace(pod);
+            // a pod gone from the API was force-deleted; a static pod whose file is gone stops gracefully
+            long grace = rec.isStatic ? gracePeriod(pod) : rec.removedFromApi ? 0 : deletionGrace(pod);
             long t0 = System.nanoTime();
             killer.killPod(pod, containers, Duration.ofSeconds(grace), hostIp, rec.podIp);
             for (RuntimeSandbox sb : sandboxes) {
@@ -346,6 +347,9 @@ public final class PodSyncer {
             runtime.removeSandbox(sb.id());
         }
         volumes.cleanup(rec.uid);
+        if (rec.isStatic) {
+            client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).withGracePeriod(0).delete();
+        }
         if (ips != null && rec.podIp != null) {
             ips.release(rec.podIp);
         }

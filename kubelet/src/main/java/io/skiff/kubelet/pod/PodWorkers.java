@@ -51,6 +51,30 @@ public final class PodWorkers {
         enqueue(uid);
     }
 
+    /** A static pod (from a manifest file, not the API server). */
+    public void updateStatic(Pod pod) {
+        records.computeIfAbsent(pod.getMetadata().getUid(), k -> {
+            PodRecord r = new PodRecord(pod);
+            r.isStatic = true;
+            return r;
+        });
+        enqueue(pod.getMetadata().getUid());
+    }
+
+    /** The pod's status must be written again (its mirror pod was recreated empty). */
+    public void resendStatus(String uid) {
+        PodRecord r = records.get(uid);
+        if (r != null) {
+            r.lastSent = null;
+            enqueue(uid);
+        }
+    }
+
+    /** A static pod's manifest is gone: it stops with its grace period. */
+    public void removedStatic(Pod pod) {
+        removed(pod);
+    }
+
     /** The API server no longer has the pod. */
     public void removed(Pod pod) {
         PodRecord r = records.get(pod.getMetadata().getUid());
