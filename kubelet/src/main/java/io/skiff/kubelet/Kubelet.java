@@ -79,7 +79,10 @@ public final class Kubelet implements AutoCloseable {
         }, config.heartbeatPeriod().toMillis(), config.heartbeatPeriod().toMillis(), TimeUnit.MILLISECONDS);
 
         probes = new ProbeManager(new Prober(runtime), timer, uid -> workers.enqueue(uid));
-        PodSyncer syncer = new PodSyncer(node, runtime, client, config.rootDir(), new PodIpAllocator(podCidr), probes,
+        PodIpAllocator ips = new PodIpAllocator(podCidr);
+        ips.reserve(runtime.listSandboxes(node).stream().filter(io.skiff.kubelet.runtime.RuntimeSandbox::running)
+                .map(io.skiff.kubelet.runtime.RuntimeSandbox::ip).toList());
+        PodSyncer syncer = new PodSyncer(node, runtime, client, config.rootDir(), ips, probes,
                 config.backOffInitial(), (uid, delay) -> workers.enqueueAfter(uid, delay), Clock.systemUTC());
         syncer.hostIp(machine.address());
         workers = new PodWorkers(syncer, workerPool, timer);

@@ -39,6 +39,15 @@ public final class PodIpAllocator {
         throw new IllegalStateException("no free pod IP left in the node's pod CIDR");
     }
 
+    /** Marks addresses as taken: those of the sandboxes found running when the kubelet starts. */
+    public synchronized void reserve(Collection<String> inUse) {
+        for (String ip : inUse) {
+            if (ip != null && contains(ip)) {
+                reserved.add(toLong(ip));
+            }
+        }
+    }
+
     /** Gives an address back once its pod is gone (or its sandbox failed to start). */
     public synchronized void release(String ip) {
         if (ip != null) {

@@ -286,8 +286,8 @@ public final class PodSyncer {
             }
         }
         int attempt = sandboxes.stream().mapToInt(RuntimeSandbox::attempt).max().orElse(-1) + 1;
-        List<String> inUse = runtime.listSandboxes(node).stream().filter(RuntimeSandbox::running).map(RuntimeSandbox::ip).toList();
-        String ip = ips == null ? null : ips.allocate(inUse);
+        // reservations cover this kubelet's sandboxes (seeded from the runtime at start): no listing per pod
+        String ip = ips == null ? null : ips.allocate(List.of());
         Pod pod = rec.pod;
         String hostname = pod.getSpec().getHostname() != null ? pod.getSpec().getHostname() : pod.getMetadata().getName();
         try {
@@ -301,8 +301,8 @@ public final class PodSyncer {
             }
             return sb;
         } catch (RuntimeException e) {
-            if (ips != null) {
-                ips.release(ip);
+            if (ips != null && !String.valueOf(e.getMessage()).contains("Address already in use")) {
+                ips.release(ip); // an address taken by something else stays reserved, so the retry picks another
             }
             log.warn("pod {}: sandbox failed: {}", key(pod), e.getMessage());
             for (Container c : pod.getSpec().getContainers()) {
