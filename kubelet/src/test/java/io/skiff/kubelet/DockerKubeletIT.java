@@ -46,7 +46,7 @@ class DockerKubeletIT {
     @BeforeAll
     void start() throws Exception {
         ImageBuilder images = ImageBuilder.withDefaults();
-        for (String image : List.of("pause", "busybox", "nginx")) {
+        for (String image : List.of("pause", "busybox", "nginx", "registry")) {
             images.build(image, false);
         }
         cluster = TestCluster.start();
@@ -69,6 +69,11 @@ class DockerKubeletIT {
         for (Container c : runtime.client().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(RuntimeLabels.NODE, node)).exec()) {
             runtime.client().removeContainerCmd(c.getId()).withForce(true).exec();
+        }
+        try {
+            runtime.client().removeNetworkCmd("skiff").exec(); // only when no other cluster on this engine still uses it
+        } catch (RuntimeException e) {
+            // in use by another node's pods
         }
         runtime.close();
         cluster.close();
@@ -224,9 +229,16 @@ class DockerKubeletIT {
 
     @Test
     void aRestartedKubeletAdoptsItsContainers() throws Exception {
-        Pod pod = create(busybox("steady", "exec sleep 3600").build());
+        Pod pod = create(busybox("steady", "exec sleep 3600").editSpec().editFirstContainer()
+                .withNewResources().addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("64Mi"))
+                .addToLimits("cpu", new io.fabric8.kubernetes.api.model.Quantity("500m")).endResources()
+                .withNewSecurityContext().withRunAsUser(1000L).endSecurityContext().endContainer().endSpec().build());
         cluster.await("default", "steady", T, "Ready", x -> Pods.condition(x, "Ready"));
         String before = running(pod, "main").id();
+        var host = runtime.client().inspectContainerCmd(before).exec().getHostConfig();
+        assertEquals(64L << 20, host.getMemory());
+        assertEquals(500_000_000L, host.getNanoCPUs());
+        assertEquals("1000", runtime.exec(before, List.of("id", "-u"), Duration.ofSeconds(10)).output().strip());
         kubelet.close();
         kubelet = startKubelet();
         Thread.sleep(3000);
@@ -235,5 +247,41 @@ class DockerKubeletIT {
         assertEquals(0, Pods.restarts(p, "main"));
         assertEquals(1, runtime.listContainers(node, pod.getMetadata().getUid()).size());
         assertEquals(1, runtime.listSandboxes(node, pod.getMetadata().getUid()).size());
+    }
+
+    @Test
+    void imagesArePulledFromAPrivateRegistryAndAFailedPullBacksOff() throws Exception {
+        // a registry container of the test's own, published on loopback only, with busybox pushed to it
+        String registry = runtime.client().createContainerCmd("registry:2").withLabels(Map.of(RuntimeLabels.NODE, node))
+                .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withPortBindings(
+                        com.github.dockerjava.api.model.PortBinding.parse("127.0.0.1::5000"))).exec().getId();
+        runtime.client().startContainerCmd(registry).exec();
+        var binding = runtime.client().inspectContainerCmd(registry).exec().getNetworkSettings().getPorts().getBindings()
+                .get(com.github.dockerjava.api.model.ExposedPort.tcp(5000))[0];
+        String image = "127.0.0.1:" + binding.getHostPortSpec() + "/tools/busybox:v1";
+        docker("tag", "busybox:latest", image);
+        for (int i = 0; i < 50 && !docker("push", image); i++) {
+            Thread.sleep(200); // the registry is still starting
+        }
+        assertTrue(docker("rmi", image), "could not untag " + image);
+        assertTrue(!runtime.hasImage(image));
+
+        create(busybox("pulled", "exec sleep 3600").editSpec().editFirstContainer().withImage(image)
+                .withImagePullPolicy("IfNotPresent").endContainer().endSpec().build());
+        cluster.await("default", "pulled", T, "Running", x -> Pods.running(x, "main"));
+        assertTrue(runtime.hasImage(image));
+
+        String missing = "127.0.0.1:" + binding.getHostPortSpec() + "/tools/nothing:v1";
+        create(busybox("unpullable", "exec sleep 3600").editSpec().editFirstContainer().withImage(missing).endContainer().endSpec().build());
+        Pod p = cluster.await("default", "unpullable", T, "ErrImagePull", x -> "ErrImagePull".equals(Pods.waitingReason(x, "main")));
+        assertTrue(Pods.container(p, "main").getState().getWaiting().getMessage().contains(missing));
+        cluster.await("default", "unpullable", T, "ImagePullBackOff", x -> "ImagePullBackOff".equals(Pods.waitingReason(x, "main")));
+        docker("rmi", image);
+    }
+
+    private static boolean docker(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("docker"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
     }
 }

@@ -25,7 +25,10 @@ public record ImageRecipe(String name, List<String> tags, boolean busyboxOnly, L
             "redis", new ImageRecipe("redis", List.of("redis:latest", "redis:7"), false, List.of("redis-server"), "",
                     List.of("CMD [\"redis-server\", \"--protected-mode\", \"no\", \"--bind\", \"0.0.0.0\"]", "EXPOSE 6379/tcp")),
             "registry", new ImageRecipe("registry", List.of("registry:2", "registry:latest"), false, List.of("docker-registry"),
-                    "mkdir -p /var/lib/registry",
+                    // the official image's configuration: no authentication (Debian's enables htpasswd), storage in /var/lib/registry
+                    "mkdir -p /var/lib/registry /etc/docker/registry && printf '%s\\n' 'version: 0.1' 'log:' '  fields:' '    service: registry'"
+                            + " 'storage:' '  cache:' '    blobdescriptor: inmemory' '  filesystem:' '    rootdirectory: /var/lib/registry'"
+                            + " 'http:' '  addr: :5000' '  headers:' '    X-Content-Type-Options: [nosniff]' > /etc/docker/registry/config.yml",
                     List.of("CMD [\"/usr/bin/docker-registry\", \"serve\", \"/etc/docker/registry/config.yml\"]", "EXPOSE 5000/tcp")));
 
     public static Optional<ImageRecipe> named(String name) {
