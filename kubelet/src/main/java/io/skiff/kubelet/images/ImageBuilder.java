@@ -78,7 +78,13 @@ public final class ImageBuilder {
 
     /** A static busybox and its applet links: enough for busybox and the pause sandbox. */
     private void busyboxRoot(Path work, Path root) throws IOException {
-        Shell.run(work, "apt-get", "download", "-q", "busybox-static");
+        try {
+            Shell.run(work, "apt-get", "download", "-q", "busybox-static");
+        } catch (IOException e) {
+            // a fresh machine may have no package lists yet
+            Shell.run(null, "apt-get", "update", "-q");
+            Shell.run(work, "apt-get", "download", "-q", "busybox-static");
+        }
         Shell.bash("cd " + Shell.quote(work) + " && dpkg-deb -x busybox-static_*.deb root");
         Shell.bash("cd " + Shell.quote(root) + " && mkdir -p usr/bin sbin usr/sbin tmp etc root var/run proc sys dev"
                 + " && chmod 1777 tmp"
