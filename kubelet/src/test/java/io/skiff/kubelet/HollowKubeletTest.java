@@ -102,6 +102,13 @@ class HollowKubeletTest {
     }
 
     @Test
+    void aHostNetworkPodHasTheNodesAddress() throws Exception {
+        create(pod("hostnet").editSpec().withHostNetwork(true).endSpec().build());
+        Pod p = cluster.await("default", "hostnet", T, "Running", x -> Pods.running(x, "app"));
+        assertEquals("127.0.0.1", p.getStatus().getPodIP());
+    }
+
+    @Test
     void restartsACrashedContainerThenBacksOff() throws Exception {
         create(pod("crash").build());
         cluster.await("default", "crash", T, "running", x -> Pods.running(x, "app"));

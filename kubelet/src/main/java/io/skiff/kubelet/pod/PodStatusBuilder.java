@@ -131,12 +131,12 @@ public final class PodStatusBuilder {
         return b.withState(state).withLastState(last).withReady(ready).withStarted(started).build();
     }
 
-    private static ContainerState terminated(RuntimeContainer c) {
+    private ContainerState terminated(RuntimeContainer c) {
         String reason = c.oomKilled() ? "OOMKilled" : c.exitCode() == 0 ? "Completed" : "Error";
         return new ContainerStateBuilder().withNewTerminated().withExitCode(c.exitCode()).withReason(reason)
                 .withMessage(c.error() == null || c.error().isEmpty() ? null : c.error())
                 .withStartedAt(Times.format(c.startedAt())).withFinishedAt(Times.format(c.finishedAt()))
-                .withContainerID("docker://" + c.id()).endTerminated().build();
+                .withContainerID(runtimeName + "://" + c.id()).endTerminated().build();
     }
 
     /** Kubernetes' getPhase: a container waiting after a termination (back-off) counts as stopped. */

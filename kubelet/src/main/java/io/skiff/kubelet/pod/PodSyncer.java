@@ -109,7 +109,7 @@ public final class PodSyncer {
             containers = runtime.listContainers(node, rec.uid);
         }
         RuntimeSandbox sb = sandbox.get();
-        rec.podIp = sb.ip();
+        rec.podIp = Boolean.TRUE.equals(pod.getSpec().getHostNetwork()) ? hostIp : sb.ip();
         if (rec.startTime == null) {
             rec.startTime = clock.instant();
         }
@@ -287,11 +287,12 @@ public final class PodSyncer {
         }
         int attempt = sandboxes.stream().mapToInt(RuntimeSandbox::attempt).max().orElse(-1) + 1;
         // reservations cover this kubelet's sandboxes (seeded from the runtime at start): no listing per pod
-        String ip = ips == null ? null : ips.allocate(List.of());
         Pod pod = rec.pod;
+        boolean hostNetwork = Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
+        String ip = ips == null || hostNetwork ? null : ips.allocate(List.of());
         String hostname = pod.getSpec().getHostname() != null ? pod.getSpec().getHostname() : pod.getMetadata().getName();
         try {
-            RuntimeSandbox sb = runtime.runSandbox(new SandboxConfig(podRef(pod), attempt, truncate(hostname, 63), ip));
+            RuntimeSandbox sb = runtime.runSandbox(new SandboxConfig(podRef(pod), attempt, truncate(hostname, 63), ip, hostNetwork));
             log.info("started sandbox of pod {} (ip {}, attempt {})", key(pod), sb.ip(), attempt);
             for (RuntimeSandbox old : sandboxes) {
                 runtime.removeSandbox(old.id());
@@ -301,7 +302,7 @@ public final class PodSyncer {
             }
             return sb;
         } catch (RuntimeException e) {
-            if (ips != null && !String.valueOf(e.getMessage()).contains("Address already in use")) {
+            if (ips != null && ip != null && !String.valueOf(e.getMessage()).contains("Address already in use")) {
                 ips.release(ip); // an address taken by something else stays reserved, so the retry picks another
             }
             log.warn("pod {}: sandbox failed: {}", key(pod), e.getMessage());

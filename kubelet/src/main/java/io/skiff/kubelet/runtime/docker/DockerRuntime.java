@@ -173,9 +173,12 @@ public final class DockerRuntime implements ContainerRuntime {
         CreateContainerCmd create = docker.createContainerCmd(sandboxImage)
                 .withName(name("POD", pod, cfg.attempt()))
                 .withLabels(RuntimeLabels.of(pod, RuntimeLabels.SANDBOX, "POD", cfg.attempt()))
-                .withHostName(cfg.hostname())
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode(PodNetwork.NAME).withIpcMode("shareable"));
-        if (cfg.ip() != null) {
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode(cfg.hostNetwork() ? "host" : PodNetwork.NAME)
+                        .withIpcMode("shareable"));
+        if (!cfg.hostNetwork()) {
+            create.withHostName(cfg.hostname());
+        }
+        if (cfg.ip() != null && !cfg.hostNetwork()) {
             create.withIpv4Address(cfg.ip());
         }
         String id = create.exec().getId();

@@ -76,7 +76,7 @@ public final class FakeRuntime implements ContainerRuntime {
 
     @Override
     public RuntimeSandbox runSandbox(SandboxConfig cfg) {
-        String ip = cfg.ip() != null ? cfg.ip() : "10.250." + (ips.get() / 250 % 250) + "." + (ips.incrementAndGet() % 250 + 2);
+        String ip = cfg.hostNetwork() ? null : cfg.ip() != null ? cfg.ip() : "10.250." + (ips.get() / 250 % 250) + "." + (ips.incrementAndGet() % 250 + 2);
         RuntimeSandbox s = new RuntimeSandbox(nextId(), cfg.pod(), cfg.attempt(), true, ip, Instant.now());
         sandboxes.put(s.id(), s);
         return s;
