@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 /** {@code skiff agent}: a node (kubelet) in the foreground, joined to an API server. */
 @Command(name = "agent", description = "Run a node agent (kubelet) that joins the cluster at --server.")
 final class AgentCommand implements Callable<Integer> {
-    @Option(names = "--server", required = true, description = "API server URL, e.g. https://10.0.0.1:6443")
+    @Option(names = "--server", description = "API server URL, e.g. https://10.0.0.1:6443 (required unless --remove-containers).")
     String server;
 
     @Option(names = "--token", description = "Bearer token (a node join token).")
@@ -82,6 +82,11 @@ final class AgentCommand implements Callable<Integer> {
             System.out.println("✓ Removed " + n + " containers of node " + node);
             runtime.close();
             return 0;
+        }
+        if (server == null) {
+            System.err.println("✗ --server is required");
+            runtime.close();
+            return 2;
         }
         ConfigBuilder cfg = new ConfigBuilder().withMasterUrl(server).withTrustCerts(insecure);
         if (token != null) {
