@@ -80,6 +80,9 @@ final class AgentCommand implements Callable<Integer> {
         if (removeContainers) {
             int n = removeAll(runtime, node);
             System.out.println("✓ Removed " + n + " containers of node " + node);
+            if (runtime instanceof DockerRuntime docker && docker.removeNetworkIfUnused()) {
+                System.out.println("✓ Removed the Docker network skiff");
+            }
             runtime.close();
             return 0;
         }

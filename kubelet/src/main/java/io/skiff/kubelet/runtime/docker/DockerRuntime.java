@@ -66,6 +66,16 @@ public final class DockerRuntime implements ContainerRuntime {
         return new DockerRuntime(DEFAULT_HOST, PauseImage.NAME, "10.244.0.0/16", "10.244.0.1");
     }
 
+    /** Removes the {@code skiff} network unless another node's pods still use it (for {@code skiff down}). */
+    public boolean removeNetworkIfUnused() {
+        try {
+            docker.removeNetworkCmd(PodNetwork.NAME).exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public DockerClient client() {
         return docker;
     }
