@@ -72,6 +72,7 @@ public final class PodStartupBench {
             for (Container c : runtime.client().listContainersCmd().withShowAll(true).withLabelFilter(Map.of(RuntimeLabels.NODE, NODE)).exec()) {
                 runtime.client().removeContainerCmd(c.getId()).withForce(true).exec();
             }
+            runtime.removeNetworkIfUnused();
             runtime.close();
             client.close();
             server.close();
