@@ -55,6 +55,12 @@ final class AgentCommand implements Callable<Integer> {
     @Option(names = "--pod-manifest-path", description = "Directory of static pod manifests (run without the API server, mirrored into it).")
     Path podManifestPath;
 
+    @Option(names = "--client-certificate", description = "The node's client certificate (PEM), e.g. from skiff up.")
+    java.nio.file.Path clientCert;
+
+    @Option(names = "--client-key", description = "The key of --client-certificate (PEM, EC).")
+    java.nio.file.Path clientKey;
+
     @Option(names = "--certificate-authority", description = "CA file to verify the API server's certificate.")
     String caFile;
 
@@ -97,6 +103,9 @@ final class AgentCommand implements Callable<Integer> {
         }
         if (caFile != null) {
             cfg.withCaCertFile(caFile);
+        }
+        if (clientCert != null && clientKey != null) {
+            cfg.withClientCertFile(clientCert.toString()).withClientKeyFile(clientKey.toString()).withClientKeyAlgo("EC");
         }
         // the JDK client explicitly: the launcher's class path also carries Vert.x's, and fabric8 would pick one at random
         KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(new io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory())

@@ -17,6 +17,7 @@ final class DownCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SkiffHome home = SkiffHome.resolve(dataDir);
+        LocalNode.stop(home);
         Optional<ProcessHandle> p = home.running("apiserver");
         if (p.isEmpty()) {
             System.out.println("• API server is not running");

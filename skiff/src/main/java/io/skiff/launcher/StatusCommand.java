@@ -23,6 +23,8 @@ final class StatusCommand implements Callable<Integer> {
         String port = Files.exists(home.portFile()) ? Files.readString(home.portFile()).trim() : "?";
         boolean tls = Files.exists(home.dir().resolve("pki/apiserver.crt"));
         System.out.println("apiserver: running (pid " + p.get().pid() + ", " + (tls ? "https" : "http") + "://127.0.0.1:" + port + ")");
+        home.running("agent").ifPresentOrElse(a -> System.out.println("node: running (pid " + a.pid() + ")"),
+                () -> System.out.println("node: stopped"));
         System.out.println("kubeconfig: " + home.kubeconfig());
         return 0;
     }

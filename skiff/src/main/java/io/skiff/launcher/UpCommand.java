@@ -36,6 +36,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "Plain HTTP without authentication, on loopback (not for shared machines).")
     boolean insecure;
 
+    @Option(names = "--no-node", description = "Start only the control plane, no node on this machine.")
+    boolean noNode;
+
     @Option(names = "--node-monitor-grace-period", description = "Seconds without a node heartbeat before it is NotReady (default 40).")
     Long nodeMonitorGracePeriod;
 
@@ -91,6 +94,14 @@ final class UpCommand implements Callable<Integer> {
             Path user = Kubeconfigs.userKubeconfig();
             Kubeconfigs.merge(user, cfg);
             System.out.println("✓ Merged context \"skiff\" into " + user + " and made it current");
+        }
+        if (!noNode && pki != null) {
+            String node = LocalNode.name();
+            if (!LocalNode.start(home, pki, server, node, Duration.ofSeconds(timeoutSeconds))) {
+                System.err.println("✗ the node did not become Ready; see " + home.logs().resolve("agent.log"));
+                return 1;
+            }
+            System.out.println("✓ Node " + node + " Ready (Docker runtime). Images for the tutorials: bin/skiff images build nginx busybox");
         }
         System.out.println("Try: kubectl get nodes,namespaces");
         return 0;

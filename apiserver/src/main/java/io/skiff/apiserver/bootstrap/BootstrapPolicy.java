@@ -37,6 +37,8 @@ public final class BootstrapPolicy {
         // role (system:kube-scheduler, system:kube-controller-manager) — a known simplification here
         binding("system:kube-scheduler", "cluster-admin", "User", "system:kube-scheduler");
         binding("system:kube-controller-manager", "cluster-admin", "User", "system:kube-controller-manager");
+        // kubelets: Kubernetes confines each to its own node (Node authorizer); not yet here
+        binding("system:nodes", "cluster-admin", "Group", "system:nodes");
 
         clusterRole("system:discovery", null, rules(nonResource("get",
                 "/api,/api/*,/apis,/apis/*,/healthz,/livez,/openapi,/openapi/*,/readyz,/version,/version/")));
