@@ -22,7 +22,7 @@ class RealNodeIT {
 
     @Test
     void nginxPodAnswersOnItsIpAndNothingIsLeftAfterDown() throws Exception {
-        Cluster.Result images = Cluster.Result.run(List.of(Cluster.ROOT.resolve("bin/skiff").toString(), "images", "build", "nginx"), null, 600);
+        Cluster.Result images = Cluster.Result.run(List.of(Cluster.ROOT.resolve("bin/skiff").toString(), "images", "build", "nginx", "busybox"), null, 600);
         assertEquals(0, images.code(), images.out() + images.err());
         Cluster cluster = Cluster.upWithNode();
         String node;
@@ -50,6 +50,17 @@ class RealNodeIT {
             assertTrue(page.body().contains("Welcome to nginx!"), page.body());
             String get = cluster.kubectl("get", "pod", "nginx").ok().out();
             assertTrue(get.matches("(?s).*\\nnginx\\s+1/1\\s+Running\\s+0\\s+\\d+s\\n"), get);
+
+            // kubectl logs reaches the container through the API server and the kubelet
+            cluster.kubectl("run", "talker", "--image=busybox", "--", "sh", "-c", "echo hello from skiff; echo second line; sleep 3600").ok();
+            String logs = "";
+            for (long until = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < until && !logs.contains("second line"); ) {
+                Cluster.Result r = cluster.kubectl("logs", "talker");
+                logs = r.code() == 0 ? r.out() : "";
+                Thread.sleep(500);
+            }
+            assertEquals("hello from skiff\nsecond line\n", logs);
+            assertEquals("second line\n", cluster.kubectl("logs", "talker", "--tail", "1").ok().out());
         } finally {
             cluster.close();
         }

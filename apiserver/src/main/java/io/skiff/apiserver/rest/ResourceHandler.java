@@ -12,6 +12,7 @@ import io.skiff.apiserver.auth.RequestAttributes;
 import io.skiff.apiserver.auth.RequestUser;
 import io.skiff.apiserver.auth.ServiceAccountTokens;
 import io.skiff.apiserver.auth.UserInfo;
+import io.skiff.apiserver.proxy.PodLogs;
 import io.skiff.apiserver.request.RequestInfo;
 import io.skiff.apiserver.resource.Registry;
 import io.skiff.apiserver.resource.ResourceStrategy;
@@ -32,6 +33,7 @@ public final class ResourceHandler {
     private final Deleter deleter;
     private final WebSocketWatch webSocketWatch;
     private final Authorizer authorizer;
+    private final PodLogs podLogs;
 
     /**
      * @param authenticate who a WebSocket upgrade's credentials name (HTTP requests are
@@ -50,6 +52,7 @@ public final class ResourceHandler {
                 new NamespaceGuard(storage, namespaces));
         this.subresources = new Subresources(storage, updates, deleter, tokens);
         this.webSocketWatch = new WebSocketWatch(registry, watches, authenticate, this::authorize);
+        this.podLogs = new PodLogs(storage);
     }
 
     /** Watches requested with a WebSocket upgrade. */
@@ -124,6 +127,13 @@ public final class ResourceHandler {
             case "eviction:POST" -> subresources.evict(r);
             case "finalize:PUT" -> subresources.finalizeNamespace(r);
             case "token:POST" -> subresources.requestToken(r);
+            case "log:GET" -> {
+                try {
+                    podLogs.stream(ctx, info.namespace(), info.name());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             default -> throw notAllowed(method, type.plural() + "/" + sub);
         }
     }
