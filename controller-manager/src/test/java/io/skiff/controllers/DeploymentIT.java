@@ -2,7 +2,6 @@ package io.skiff.controllers;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -13,10 +12,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,33 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Deployment, ReplicaSet and garbage collector controllers against a real API server, with a hollow kubelet. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeploymentIT {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private TestCluster cluster;
-    private HollowKubelet kubelet;
-    private ControllerManager manager;
-
-    @BeforeAll
-    void start() throws Exception {
-        cluster = new TestCluster();
-        kubelet = new HollowKubelet(cluster.client);
-        manager = ControllerManager.start(cluster.client, ControllerManagerOptions.defaults().withLeaderElect(false).withWorkers(2));
-        await("controllers running", WAIT, manager::isLeading);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        manager.close();
-        kubelet.close();
-        cluster.close();
-    }
-
-    private String namespace(String name) {
-        cluster.client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
-        kubelet.serve(name);
-        return name;
-    }
+class DeploymentIT extends ControllersITBase {
 
     private Deployment create(String ns, String name, int replicas, String image, int maxSurge, int maxUnavailable) {
         return cluster.client.apps().deployments().inNamespace(ns).resource(new DeploymentBuilder()

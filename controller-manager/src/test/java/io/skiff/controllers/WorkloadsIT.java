@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.EndpointSubset;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -14,10 +13,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,33 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ReplicationControllers, Endpoints/EndpointSlices, ServiceAccounts and NodeIpam against a real API server. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorkloadsIT {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private TestCluster cluster;
-    private HollowKubelet kubelet;
-    private ControllerManager manager;
-
-    @BeforeAll
-    void start() throws Exception {
-        cluster = new TestCluster();
-        kubelet = new HollowKubelet(cluster.client);
-        manager = ControllerManager.start(cluster.client, ControllerManagerOptions.defaults().withLeaderElect(false).withWorkers(2));
-        await("controllers running", WAIT, manager::isLeading);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        manager.close();
-        kubelet.close();
-        cluster.close();
-    }
-
-    private String namespace(String name) {
-        cluster.client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
-        kubelet.serve(name);
-        return name;
-    }
+class WorkloadsIT extends ControllersITBase {
 
     private List<Pod> livePods(String ns) {
         return cluster.client.pods().inNamespace(ns).list().getItems().stream()
