@@ -34,6 +34,11 @@ public final class KubeClients {
     private static KubernetesClient build(Config config) {
         // Components retry through their work queues; the client should report failures at once.
         config.setRequestRetryBackoffLimit(0);
+        return fromConfig(config);
+    }
+
+    /** A client for {@code config} as given (retries included), on the JDK HTTP client. */
+    public static KubernetesClient fromConfig(Config config) {
         // the JDK HTTP client, explicitly: fabric8 also brings Vert.x and would otherwise pick one at random
         return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
     }

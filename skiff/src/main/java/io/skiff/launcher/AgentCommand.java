@@ -2,7 +2,6 @@ package io.skiff.launcher;
 
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.skiff.kubelet.Kubelet;
 import io.skiff.kubelet.KubeletConfig;
 import io.skiff.kubelet.images.ImageBuilder;
@@ -107,9 +106,7 @@ final class AgentCommand implements Callable<Integer> {
         if (clientCert != null && clientKey != null) {
             cfg.withClientCertFile(clientCert.toString()).withClientKeyFile(clientKey.toString()).withClientKeyAlgo("EC");
         }
-        // the JDK client explicitly: the launcher's class path also carries Vert.x's, and fabric8 would pick one at random
-        KubernetesClient client = new KubernetesClientBuilder().withHttpClientFactory(new io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory())
-                .withConfig(cfg.build()).build();
+        KubernetesClient client = io.skiff.client.KubeClients.fromConfig(cfg.build());
         Path root = SkiffHome.resolve(dataDir).dir().resolve("kubelet").resolve(node);
         Kubelet kubelet = new Kubelet(client, runtime, KubeletConfig.defaults(node, root).withPodCidr(podCidr).withNodeIp(nodeIp)
                 .withKubeletApi(kubeletAddress, kubeletPort).withPodManifestPath(podManifestPath)).start();

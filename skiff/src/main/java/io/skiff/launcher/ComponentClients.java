@@ -2,7 +2,7 @@ package io.skiff.launcher;
 
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.skiff.client.KubeClients;
 import io.skiff.api.pki.KeyAndCert;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ final class ComponentClients {
                     .withClientKeyData(b64(cert.keyPem()))
                     .withClientKeyAlgo("EC");
         }
-        return new KubernetesClientBuilder().withConfig(cfg.build()).build();
+        return KubeClients.fromConfig(cfg.build());
     }
 
     private static String b64(String pem) {

@@ -1,6 +1,5 @@
 package io.skiff.launcher;
 
-import io.skiff.api.pki.KeyAndCert;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,16 +52,7 @@ final class LocalNode {
     }
 
     private static boolean waitReady(String server, ClusterPki pki, String node, Duration timeout) throws Exception {
-        KeyAndCert admin = pki.admin();
-        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(admin.keyStore("pw".toCharArray()), "pw".toCharArray());
-        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
-        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-        java.security.KeyStore ts = java.security.KeyStore.getInstance("PKCS12");
-        ts.load(null, null);
-        ts.setCertificateEntry("ca", pki.ca().certificate());
-        tmf.init(ts);
-        ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        javax.net.ssl.SSLContext ssl = UpCommand.tls(pki.ca().certificate(), pki.admin());
         HttpClient http = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

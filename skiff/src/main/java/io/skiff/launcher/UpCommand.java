@@ -110,7 +110,7 @@ final class UpCommand implements Callable<Integer> {
     private static String waitReady(SkiffHome home, Duration timeout, ClusterPki pki) throws Exception {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
         if (pki != null) {
-            builder.sslContext(trusting(pki.ca().certificate()));
+            builder.sslContext(tls(pki.ca().certificate(), null));
         }
         HttpClient http = builder.build();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -135,15 +135,22 @@ final class UpCommand implements Callable<Integer> {
         return null;
     }
 
-    /** An SSL context trusting only the cluster CA (the server may still be generating nothing else). */
-    static javax.net.ssl.SSLContext trusting(java.security.cert.X509Certificate ca) throws Exception {
+    /** An SSL context trusting only the cluster CA, presenting {@code client} when not null. */
+    static javax.net.ssl.SSLContext tls(java.security.cert.X509Certificate ca, io.skiff.api.pki.KeyAndCert client) throws Exception {
         java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("ca", ca);
         javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
+        javax.net.ssl.KeyManager[] keys = null;
+        if (client != null) {
+            char[] pw = "in-memory".toCharArray();
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(client.keyStore(pw), pw);
+            keys = kmf.getKeyManagers();
+        }
         javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
+        ctx.init(keys, tmf.getTrustManagers(), null);
         return ctx;
     }
 

@@ -1,7 +1,5 @@
 package io.skiff.apiserver.auth;
 
-import io.skiff.api.errors.ApiException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.skiff.apiserver.watch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skiff.api.Json;
 import io.skiff.api.ResourceType;
+import io.skiff.apiserver.storage.ObjectStorage;
 import io.skiff.store.Store;
 import io.skiff.store.StoreException;
 import io.skiff.store.Watch;
@@ -143,19 +143,13 @@ public final class WatchCache implements AutoCloseable {
     }
 
     static ObjectEvent toObjectEvent(WatchEvent event) {
-        ObjectNode prev = event.prevKv() == null ? null : decode(event.prevKv().value(), event.prevKv().modRevision());
+        ObjectNode prev = event.prevKv() == null ? null : ObjectStorage.decode(event.prevKv());
         if (event.type() == WatchEvent.Type.DELETE) {
-            ObjectNode last = decode(event.kv().value(), event.kv().modRevision());
+            ObjectNode last = ObjectStorage.decode(event.kv());
             return new ObjectEvent(ObjectEvent.Type.DELETED, last, prev, event.revision());
         }
-        ObjectNode obj = decode(event.kv().value(), event.kv().modRevision());
+        ObjectNode obj = ObjectStorage.decode(event.kv());
         return new ObjectEvent(prev == null ? ObjectEvent.Type.ADDED : ObjectEvent.Type.MODIFIED, obj, prev, event.revision());
-    }
-
-    private static ObjectNode decode(byte[] value, long revision) {
-        ObjectNode obj = (ObjectNode) Json.parse(value);
-        obj.with("metadata").put("resourceVersion", Long.toString(revision));
-        return obj;
     }
 
     @Override
